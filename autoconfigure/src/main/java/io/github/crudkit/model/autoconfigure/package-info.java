@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of crudkit's model guards.
+ */
+@NullMarked
+package io.github.crudkit.model.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;

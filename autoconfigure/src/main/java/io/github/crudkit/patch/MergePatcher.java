@@ -1,0 +1,95 @@
+package io.github.crudkit.patch;
+
+import java.util.Map;
+import java.util.Set;
+
+import io.github.crudkit.error.JsonPaths;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Applies a JSON Merge Patch (RFC 7396) to an Update record and validates the result.
+ * <p>
+ * The service turns the stored entity into its Update record (every field, including write-only ones, which never
+ * leave the server), and the patch is merged into that: a property that is absent keeps its value, a property set
+ * to {@code null} becomes {@code null}, anything else replaces the value. Bean Validation then runs on the merged
+ * record, so {@code null} for a required field fails like a bad value does. An empty patch {@code {}} returns the
+ * record unchanged.
+ *
+ * @since 0.1.0
+ */
+public class MergePatcher {
+
+	private final JsonMapper mapper;
+
+	private final Validator validator;
+
+	/**
+	 * Create a patcher.
+	 * @param mapper the mapper that reads request bodies
+	 * @param validator the validator applied to the merged result
+	 */
+	public MergePatcher(JsonMapper mapper, Validator validator) {
+		this.mapper = mapper;
+		this.validator = validator;
+	}
+
+	/**
+	 * Merge the patch into the current state and validate the result.
+	 * @param <T> the Update record type
+	 * @param current the current state as an Update record
+	 * @param patch the merge patch, a JSON object
+	 * @param type the Update record type
+	 * @return the merged, valid record
+	 * @throws InvalidPatchException if the patch is not an object, names an unknown property or has a value of the
+	 * wrong type
+	 * @throws ConstraintViolationException if the merged record is not valid
+	 */
+	public <T> T apply(T current, JsonNode patch, Class<T> type) {
+		if (!patch.isObject()) {
+			throw new InvalidPatchException(null, "A merge patch must be a JSON object.");
+		}
+		ObjectNode target = this.mapper.valueToTree(current);
+		merge(target, (ObjectNode) patch, "");
+		T merged = read(target, type);
+		Set<ConstraintViolation<T>> violations = this.validator.validate(merged);
+		if (!violations.isEmpty()) {
+			throw new ConstraintViolationException(violations);
+		}
+		return merged;
+	}
+
+	private void merge(ObjectNode target, ObjectNode patch, String path) {
+		for (Map.Entry<String, JsonNode> entry : patch.properties()) {
+			String name = entry.getKey();
+			JsonNode value = entry.getValue();
+			if (!target.has(name)) {
+				throw new InvalidPatchException(path + name, "Unknown property '" + path + name + "'.");
+			}
+			JsonNode existing = target.get(name);
+			if (value.isObject() && existing != null && existing.isObject()) {
+				merge((ObjectNode) existing, (ObjectNode) value, path + name + ".");
+			}
+			else {
+				target.set(name, value);
+			}
+		}
+	}
+
+	private <T> T read(ObjectNode merged, Class<T> type) {
+		try {
+			return this.mapper.treeToValue(merged, type);
+		}
+		catch (JacksonException ex) {
+			String field = JsonPaths.fieldOf(ex);
+			throw new InvalidPatchException(field, (field != null) ? "Property '" + field + "' has a value of the wrong type."
+					: "The patch does not fit the resource.");
+		}
+	}
+
+}
