@@ -1,0 +1,25 @@
+package io.github.crudkit.sample;
+
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * Starts the Hero/Team service.
+ */
+@SpringBootApplication
+@OpenAPIDefinition(info = @Info(title = "crudkit sample: heroes and teams", version = "0.1.0",
+		description = "A CRUD service built on the crudkit Spring Boot starter."))
+public class SampleApplication {
+
+	/**
+	 * Start the service.
+	 * @param args command-line arguments
+	 */
+	public static void main(String[] args) {
+		SpringApplication.run(SampleApplication.class, args);
+	}
+
+}

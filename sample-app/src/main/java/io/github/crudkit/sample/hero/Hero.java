@@ -1,0 +1,67 @@
+package io.github.crudkit.sample.hero;
+
+import io.github.crudkit.model.BaseEntity;
+import io.github.crudkit.sample.team.Team;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A hero, optionally in a team. Its secret name is write-only: it is stored, never sent back.
+ */
+@Entity
+@Table(name = "hero")
+public class Hero extends BaseEntity {
+
+	@Column(nullable = false, length = 100)
+	private String name;
+
+	@Column(name = "secret_name", nullable = false, length = 100)
+	private String secretName;
+
+	private @Nullable Integer age;
+
+	@ManyToOne(fetch = FetchType.LAZY)
+	@JoinColumn(name = "team_id")
+	private @Nullable Team team;
+
+	protected Hero() {
+		this.name = "";
+		this.secretName = "";
+	}
+
+	Hero(String name, String secretName, @Nullable Integer age, @Nullable Team team) {
+		this.name = name;
+		this.secretName = secretName;
+		this.age = age;
+		this.team = team;
+	}
+
+	public String getName() {
+		return this.name;
+	}
+
+	String getSecretName() {
+		return this.secretName;
+	}
+
+	public @Nullable Integer getAge() {
+		return this.age;
+	}
+
+	public @Nullable Team getTeam() {
+		return this.team;
+	}
+
+	void update(String name, String secretName, @Nullable Integer age, @Nullable Team team) {
+		this.name = name;
+		this.secretName = secretName;
+		this.age = age;
+		this.team = team;
+	}
+
+}

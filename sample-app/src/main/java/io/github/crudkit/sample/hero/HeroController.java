@@ -1,0 +1,87 @@
+package io.github.crudkit.sample.hero;
+
+import java.net.URI;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
+import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * HTTP endpoints of heroes.
+ */
+@RestController
+@RequestMapping("/api/heroes")
+@Tag(name = "heroes")
+class HeroController {
+
+	private final HeroService heroes;
+
+	HeroController(HeroService heroes) {
+		this.heroes = heroes;
+	}
+
+	@PostMapping
+	@Operation(summary = "Create a hero")
+	ResponseEntity<HeroPublic> create(@Valid @RequestBody HeroCreate create) {
+		HeroPublic hero = this.heroes.create(create);
+		return ResponseEntity.created(URI.create("/api/heroes/" + hero.id())).body(hero);
+	}
+
+	@GetMapping
+	@Operation(summary = "List heroes, each with its team")
+	PagedModel<HeroPublic> list(@RequestParam(required = false) @Nullable String name,
+			@RequestParam(required = false) @Nullable Integer minAge,
+			@RequestParam(required = false) @Nullable Integer maxAge,
+			@RequestParam(required = false) @Positive @Nullable Long teamId,
+			@ParameterObject @PageableDefault(size = 20, sort = "id") Pageable pageable) {
+		return new PagedModel<>(this.heroes.list(new HeroFilter(name, minAge, maxAge, teamId), pageable));
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "Read a hero")
+	HeroPublic get(@PathVariable @Positive long id) {
+		return this.heroes.get(id);
+	}
+
+	@PatchMapping(path = "/{id}", consumes = { "application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE })
+	@Operation(summary = "Change a hero (JSON Merge Patch)",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+					@Content(mediaType = "application/merge-patch+json",
+							schema = @Schema(implementation = HeroUpdate.class)),
+					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							schema = @Schema(implementation = HeroUpdate.class)) }))
+	HeroPublic patch(@PathVariable @Positive long id, @RequestBody JsonNode patch) {
+		return this.heroes.patch(id, patch);
+	}
+
+	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Delete a hero")
+	void delete(@PathVariable @Positive long id) {
+		this.heroes.delete(id);
+	}
+
+}

@@ -1,0 +1,30 @@
+package io.github.crudkit.sample.hero;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Request to create a hero.
+ *
+ * @param name the name
+ * @param secretName the secret identity: stored, never returned
+ * @param age the age, if known
+ * @param teamId the team to join, if any
+ */
+@Schema(name = "HeroCreate")
+public record HeroCreate(@NotBlank @Size(min = 1, max = 100) String name,
+		@NotBlank @Size(min = 1, max = 100) @Schema(accessMode = Schema.AccessMode.WRITE_ONLY) String secretName,
+		@Min(0) @Max(10000) @Nullable Integer age, @Positive @Nullable Long teamId) {
+
+	@Override
+	public String toString() {
+		return "HeroCreate[name=" + this.name + ", secretName=<write-only>, age=" + this.age + ", teamId="
+				+ this.teamId + "]";
+	}
+
+}

@@ -1,0 +1,30 @@
+package io.github.crudkit.sample.hero;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import io.github.crudkit.sample.team.TeamSummary;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A hero as clients see it; the secret name is never part of it.
+ *
+ * @param id the id
+ * @param name the name
+ * @param age the age, if known
+ * @param team the hero's team, or {@code null}
+ * @param createdAt when the hero was created (UTC)
+ * @param updatedAt when the hero was last changed (UTC)
+ */
+@Schema(name = "HeroPublic")
+public record HeroPublic(long id, String name, @Nullable Integer age, @Nullable TeamSummary team,
+		Instant createdAt, Instant updatedAt) {
+
+	static HeroPublic from(Hero hero) {
+		return new HeroPublic(Objects.requireNonNull(hero.getId()), hero.getName(), hero.getAge(),
+				TeamSummary.from(hero.getTeam()), Objects.requireNonNull(hero.getCreatedAt()),
+				Objects.requireNonNull(hero.getUpdatedAt()));
+	}
+
+}

@@ -1,0 +1,96 @@
+package io.github.crudkit.sample.team;
+
+import java.net.URI;
+
+import io.github.crudkit.sample.hero.HeroPublic;
+import io.github.crudkit.sample.hero.HeroService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
+import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * HTTP endpoints of teams.
+ */
+@RestController
+@RequestMapping("/api/teams")
+@Tag(name = "teams")
+class TeamController {
+
+	private final TeamService teams;
+
+	private final HeroService heroes;
+
+	TeamController(TeamService teams, HeroService heroes) {
+		this.teams = teams;
+		this.heroes = heroes;
+	}
+
+	@PostMapping
+	@Operation(summary = "Create a team")
+	ResponseEntity<TeamPublic> create(@Valid @RequestBody TeamCreate create) {
+		TeamPublic team = this.teams.create(create);
+		return ResponseEntity.created(URI.create("/api/teams/" + team.id())).body(team);
+	}
+
+	@GetMapping
+	@Operation(summary = "List teams, each with its number of heroes")
+	PagedModel<TeamPublic> list(@RequestParam(required = false) @Nullable String name,
+			@ParameterObject @PageableDefault(size = 20, sort = "id") Pageable pageable) {
+		return new PagedModel<>(this.teams.list(name, pageable));
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "Read a team with its heroes")
+	TeamPublicWithHeroes get(@PathVariable @Positive long id) {
+		return this.teams.get(id);
+	}
+
+	@PatchMapping(path = "/{id}", consumes = { "application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE })
+	@Operation(summary = "Change a team (JSON Merge Patch)",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+					@Content(mediaType = "application/merge-patch+json",
+							schema = @Schema(implementation = TeamUpdate.class)),
+					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							schema = @Schema(implementation = TeamUpdate.class)) }))
+	TeamPublic patch(@PathVariable @Positive long id, @RequestBody JsonNode patch) {
+		return this.teams.patch(id, patch);
+	}
+
+	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Delete a team that has no heroes")
+	void delete(@PathVariable @Positive long id) {
+		this.teams.delete(id);
+	}
+
+	@GetMapping("/{id}/heroes")
+	@Operation(summary = "List the heroes of a team")
+	PagedModel<HeroPublic> heroes(@PathVariable @Positive long id,
+			@ParameterObject @PageableDefault(size = 20, sort = "id") Pageable pageable) {
+		return new PagedModel<>(this.heroes.listByTeam(id, pageable));
+	}
+
+}

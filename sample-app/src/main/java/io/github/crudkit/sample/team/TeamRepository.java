@@ -1,0 +1,48 @@
+package io.github.crudkit.sample.team;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+/**
+ * Teams, read with their hero counts in the same statement.
+ */
+public interface TeamRepository extends JpaRepository<Team, Long> {
+
+	/**
+	 * Return a page of teams, each with its number of heroes, in one statement (plus the count).
+	 * @param nameContains a case-insensitive substring of the name, as a LIKE pattern, or {@code null}
+	 * @param pageable the page and order
+	 * @return the page
+	 */
+	@Query(value = """
+			select t as team, (select count(h) from Hero h where h.team = t) as heroCount from Team t
+			where (:nameContains is null or lower(t.name) like :nameContains escape '\\')""",
+			countQuery = """
+					select count(t) from Team t
+					where (:nameContains is null or lower(t.name) like :nameContains escape '\\')""")
+	Page<TeamWithHeroCount> findPage(@Nullable String nameContains, Pageable pageable);
+
+	/**
+	 * Return the number of heroes in a team.
+	 * @param teamId the team's id
+	 * @return the number of heroes
+	 */
+	@Query("select count(h) from Hero h where h.team.id = :teamId")
+	long countHeroes(long teamId);
+
+	/**
+	 * A team with its number of heroes.
+	 */
+	interface TeamWithHeroCount {
+
+		Team getTeam();
+
+		long getHeroCount();
+
+	}
+
+}

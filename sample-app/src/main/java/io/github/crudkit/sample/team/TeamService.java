@@ -1,0 +1,81 @@
+package io.github.crudkit.sample.team;
+
+import java.util.List;
+
+import io.github.crudkit.error.ResourceNotFoundException;
+import io.github.crudkit.patch.MergePatcher;
+import io.github.crudkit.query.LikePatterns;
+import io.github.crudkit.sample.hero.HeroRepository;
+import io.github.crudkit.sample.hero.HeroSummary;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Team use cases: validate the Create/Update record, work on the entity, answer with a Public record.
+ */
+@Service
+public class TeamService {
+
+	private final TeamRepository teams;
+
+	private final HeroRepository heroes;
+
+	private final MergePatcher patcher;
+
+	TeamService(TeamRepository teams, HeroRepository heroes, MergePatcher patcher) {
+		this.teams = teams;
+		this.heroes = heroes;
+		this.patcher = patcher;
+	}
+
+	@Transactional
+	public TeamPublic create(TeamCreate create) {
+		Team team = this.teams.saveAndFlush(new Team(create.name(), create.headquarters()));
+		return TeamPublic.from(team, 0);
+	}
+
+	@Transactional(readOnly = true)
+	public Page<TeamPublic> list(@Nullable String name, Pageable pageable) {
+		String pattern = (name != null && !name.isEmpty()) ? LikePatterns.containsIgnoringCase(name) : null;
+		return this.teams.findPage(pattern, pageable)
+			.map((row) -> TeamPublic.from(row.getTeam(), row.getHeroCount()));
+	}
+
+	@Transactional(readOnly = true)
+	public TeamPublicWithHeroes get(long id) {
+		Team team = find(id);
+		List<HeroSummary> members = this.heroes.findSummariesByTeamId(id);
+		return TeamPublicWithHeroes.from(team, members);
+	}
+
+	@Transactional
+	public TeamPublic patch(long id, JsonNode patch) {
+		Team team = find(id);
+		TeamUpdate update = this.patcher.apply(TeamUpdate.from(team), patch, TeamUpdate.class);
+		team.update(update.name(), update.headquarters());
+		this.teams.flush();
+		return TeamPublic.from(team, this.teams.countHeroes(id));
+	}
+
+	@Transactional
+	public void delete(long id) {
+		this.teams.delete(find(id));
+		this.teams.flush();
+	}
+
+	/**
+	 * Return the team, or fail with a 404.
+	 * @param id the id
+	 * @return the team
+	 */
+	@Transactional(readOnly = true)
+	public Team find(long id) {
+		return this.teams.findById(id).orElseThrow(() -> new ResourceNotFoundException("Team", id));
+	}
+
+}

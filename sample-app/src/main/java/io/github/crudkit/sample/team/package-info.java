@@ -1,0 +1,7 @@
+/**
+ * Teams: the entity, its Create/Update/Public records, repository, service and HTTP endpoints.
+ */
+@NullMarked
+package io.github.crudkit.sample.team;
+
+import org.jspecify.annotations.NullMarked;
