@@ -63,7 +63,8 @@ public class DatabaseStartupCheck implements BeanPostProcessor {
 			}
 		}
 		catch (SQLException ex) {
-			throw new DatabaseUnavailableException(JdbcUrls.redact(url), reason(ex), ex);
+			throw new DatabaseUnavailableException(JdbcUrls.redact(url), JdbcUrls.scrub(reason(ex), url, password),
+					ex);
 		}
 	}
 

@@ -1,6 +1,7 @@
 package io.github.crudkit.model;
 
 import jakarta.persistence.Entity;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.SerializationConfig;
@@ -36,13 +37,22 @@ public class EntityExposureModule extends SimpleModule {
 	 * @return whether instances of the type are entities
 	 */
 	public static boolean isEntity(Class<?> type) {
+		return entityClassOf(type) != null;
+	}
+
+	/**
+	 * Return the JPA entity class that the given type is or extends.
+	 * @param type the type to inspect, for example a Hibernate proxy class
+	 * @return the class annotated with {@link Entity}, or {@code null}
+	 */
+	public static @Nullable Class<?> entityClassOf(Class<?> type) {
 		for (Class<?> candidate = type; candidate != null && candidate != Object.class; candidate = candidate
 			.getSuperclass()) {
 			if (candidate.isAnnotationPresent(Entity.class)) {
-				return true;
+				return candidate;
 			}
 		}
-		return false;
+		return null;
 	}
 
 	private static final class EntityRefusingModifier extends ValueSerializerModifier {
@@ -52,8 +62,8 @@ public class EntityExposureModule extends SimpleModule {
 		@Override
 		public ValueSerializer<?> modifySerializer(SerializationConfig config, BeanDescription.Supplier beanDesc,
 				ValueSerializer<?> serializer) {
-			return isEntity(beanDesc.getBeanClass()) ? new EntityRefusingSerializer(beanDesc.getBeanClass())
-					: serializer;
+			Class<?> entityClass = entityClassOf(beanDesc.getBeanClass());
+			return (entityClass != null) ? new EntityRefusingSerializer(entityClass) : serializer;
 		}
 
 	}

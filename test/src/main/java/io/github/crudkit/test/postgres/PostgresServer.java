@@ -14,6 +14,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.github.crudkit.datasource.JdbcUrls;
+
 /**
  * A running PostgreSQL server on which tests create their own databases.
  * <p>
@@ -64,7 +66,7 @@ public abstract class PostgresServer implements AutoCloseable {
 	public String jdbcUrl(String database) {
 		Matcher matcher = JDBC_URL.matcher(maintenanceUrl());
 		if (!matcher.matches()) {
-			throw new IllegalStateException("Not a PostgreSQL JDBC URL: " + maintenanceUrl());
+			throw new IllegalStateException("Not a PostgreSQL JDBC URL: " + JdbcUrls.redact(maintenanceUrl()));
 		}
 		String query = (matcher.group(3) != null) ? matcher.group(3) : "";
 		return matcher.group(1) + database + query;
@@ -166,7 +168,7 @@ public abstract class PostgresServer implements AutoCloseable {
 
 	@Override
 	public String toString() {
-		return kind().name().toLowerCase(Locale.ROOT) + " PostgreSQL at " + maintenanceUrl();
+		return kind().name().toLowerCase(Locale.ROOT) + " PostgreSQL at " + JdbcUrls.redact(maintenanceUrl());
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package io.github.crudkit.test.postgres;
 
+import io.github.crudkit.datasource.JdbcUrls;
+
 /**
  * Connection details of one database on a {@link PostgresServer}.
  *
@@ -13,7 +15,7 @@ public record TestDatabase(String name, String jdbcUrl, String username, String 
 
 	@Override
 	public String toString() {
-		return "TestDatabase[name=" + this.name + ", jdbcUrl=" + this.jdbcUrl + ", username=" + this.username + "]";
+		return "TestDatabase[name=" + this.name + ", jdbcUrl=" + JdbcUrls.redact(this.jdbcUrl) + ", username=" + this.username + "]";
 	}
 
 }

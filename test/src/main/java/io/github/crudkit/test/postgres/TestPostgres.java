@@ -1,5 +1,7 @@
 package io.github.crudkit.test.postgres;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -46,7 +48,8 @@ public final class TestPostgres {
 	public static synchronized PostgresServer server() {
 		PostgresServer server = shared;
 		if (server == null) {
-			server = select(TestPostgres::setting, () -> DockerClientFactory.instance().isDockerAvailable());
+			server = select(TestPostgres::setting,
+					() -> dockerMayRun() && DockerClientFactory.instance().isDockerAvailable());
 			Runtime.getRuntime().addShutdownHook(new Thread(server::close, "crudkit-test-postgres-shutdown"));
 			System.out.println("crudkit-test: using " + server);
 			shared = server;
@@ -72,6 +75,18 @@ public final class TestPostgres {
 			return ContainerPostgresServer.start();
 		}
 		return EmbeddedPostgresServer.start();
+	}
+
+	/**
+	 * Return whether a Docker engine may be reachable, without asking Testcontainers, whose probe logs an error
+	 * where none is.
+	 * @return whether it is worth asking Testcontainers
+	 */
+	static boolean dockerMayRun() {
+		String home = System.getProperty("user.home");
+		return System.getenv("DOCKER_HOST") != null || Files.exists(Path.of("/var/run/docker.sock"))
+				|| Files.exists(Path.of(home, ".docker", "run", "docker.sock"))
+				|| Files.exists(Path.of(home, ".testcontainers.properties"));
 	}
 
 	private static @Nullable String setting(String variable) {
