@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Configuration of crudkit's error mapping.
  *
- * @param enabled whether crudkit maps failures to RFC 9457 problem details
+ * @param enabled Whether crudkit maps failures to RFC 9457 problem details
  * @since 0.1.0
  */
 @ConfigurationProperties("crudkit.errors")
