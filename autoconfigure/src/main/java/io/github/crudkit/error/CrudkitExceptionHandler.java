@@ -1,37 +1,71 @@
 package io.github.crudkit.error;
 
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
+import io.github.crudkit.concurrency.StaleVersionException;
 import io.github.crudkit.patch.InvalidPatchException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Maps failures to RFC 9457 problem details ({@code application/problem+json}).
+ * Maps every failure to an RFC 9457 problem detail ({@code application/problem+json}) with {@code type},
+ * {@code title}, {@code status}, {@code detail} and {@code instance}, and {@code errors: [{field, message}]} where
+ * fields are at fault. No body ever carries a stack trace, a class name or SQL text.
  * <p>
- * Extends Spring's {@link ResponseEntityExceptionHandler}, so every exception Spring MVC raises itself
- * (malformed JSON, unsupported media type, missing parameters) is already a problem detail; this class adds
- * crudkit's own exceptions and lists validation failures as {@code errors: [{field, message}]}. Applications
- * replace it by declaring their own {@code ResponseEntityExceptionHandler} bean, or extend it to add mappings.
+ * Extends Spring's {@link ResponseEntityExceptionHandler}, so every exception Spring MVC raises itself is covered,
+ * and adds: 404 for {@link ResourceNotFoundException}; 409 for a unique violation (naming the field) or for deleting
+ * a row that is still referenced, and for a lost optimistic-lock race without {@code If-Match}; 412 for a stale
+ * {@code If-Match} (or a lost race with one); 413 for an oversized body; 422 for {@link ReferenceNotFoundException}
+ * or a foreign key to a missing row; 503 with {@code Retry-After} when the database cannot be reached; 500 for
+ * anything else.
+ * <p>
+ * It runs after the application's own advice ({@link Ordered#LOWEST_PRECEDENCE}). Replace it by declaring a
+ * {@code ResponseEntityExceptionHandler} bean of your own, or extend it and override single mappings.
  *
  * @since 0.1.0
  */
 @RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
 public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 
 	/**
@@ -39,70 +73,212 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 	 */
 	public static final String ERRORS_PROPERTY = "errors";
 
+	private static final Log logger = LogFactory.getLog(CrudkitExceptionHandler.class);
+
+	private final ProblemTypes types;
+
+	private final Map<String, String> constraintFields;
+
+	private final Duration retryAfter;
+
+	/**
+	 * Create a handler with {@code about:blank} problem types, the naming rule for constraints and a
+	 * {@code Retry-After} of five seconds.
+	 */
+	public CrudkitExceptionHandler() {
+		this(new ProblemTypes(null), Map.of(), Duration.ofSeconds(5));
+	}
+
+	/**
+	 * Create a handler.
+	 * @param types chooses the {@code type} of each problem
+	 * @param constraintFields database constraint names mapped to the request fields they guard, consulted before
+	 * the naming rule
+	 * @param retryAfter what {@code Retry-After} tells a client when the database cannot be reached
+	 */
+	public CrudkitExceptionHandler(ProblemTypes types, Map<String, String> constraintFields, Duration retryAfter) {
+		this.types = types;
+		this.constraintFields = Map.copyOf(constraintFields);
+		this.retryAfter = retryAfter;
+	}
+
 	/**
 	 * Map a missing resource to {@code 404 Not Found}.
 	 * @param ex the exception
-	 * @return the problem detail
+	 * @param request the request
+	 * @return the problem response
 	 */
 	@ExceptionHandler
-	public ProblemDetail handleResourceNotFound(ResourceNotFoundException ex) {
-		return problem(HttpStatus.NOT_FOUND, ex.getMessage() + ".");
+	public ResponseEntity<Object> handleResourceNotFound(ResourceNotFoundException ex, WebRequest request) {
+		return respond(problem(HttpStatus.NOT_FOUND, ex.getMessage() + "."), "not-found", request);
 	}
 
 	/**
 	 * Map a reference to a missing resource in the request body to {@code 422 Unprocessable Content}, naming the
 	 * field.
 	 * @param ex the exception
-	 * @return the problem detail
+	 * @param request the request
+	 * @return the problem response
 	 */
 	@ExceptionHandler
-	public ProblemDetail handleReferenceNotFound(ReferenceNotFoundException ex) {
+	public ResponseEntity<Object> handleReferenceNotFound(ReferenceNotFoundException ex, WebRequest request) {
 		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage() + ".");
-		problem.setProperty(ERRORS_PROPERTY, List.of(fieldError(ex.getField(), String.valueOf(ex.getMessage()))));
-		return problem;
+		problem.setProperty(ERRORS_PROPERTY, List.of(new FieldViolation(ex.getField(), ex.getMessage() + ".")));
+		return respond(problem, "unknown-reference", request);
+	}
+
+	/**
+	 * Map a stale {@code If-Match} to {@code 412 Precondition Failed}.
+	 * @param ex the exception
+	 * @param request the request
+	 * @return the problem response
+	 */
+	@ExceptionHandler
+	public ResponseEntity<Object> handleStaleVersion(StaleVersionException ex, WebRequest request) {
+		return respond(problem(HttpStatus.PRECONDITION_FAILED, ex.getMessage() + ". Read it again and retry."),
+				"stale-version", request);
+	}
+
+	/**
+	 * Map a lost optimistic-lock race: {@code 412} when the request named a version in {@code If-Match}, otherwise
+	 * {@code 409 Conflict}. Either way nothing was written.
+	 * @param ex the exception
+	 * @param request the request
+	 * @return the problem response
+	 */
+	@ExceptionHandler
+	public ResponseEntity<Object> handleOptimisticLock(OptimisticLockingFailureException ex, WebRequest request) {
+		if (request.getHeader(HttpHeaders.IF_MATCH) != null) {
+			return respond(problem(HttpStatus.PRECONDITION_FAILED,
+					"The resource was changed by another request meanwhile. Read it again and retry."),
+					"stale-version", request);
+		}
+		return respond(problem(HttpStatus.CONFLICT,
+				"The resource was changed by another request meanwhile; nothing was written. Read it again and retry."),
+				"concurrent-update", request);
+	}
+
+	/**
+	 * Map a database constraint violation: unique → {@code 409} naming the field; foreign key → {@code 409} when
+	 * deleting a row that is still referenced, else {@code 422} naming the field; check or not-null → {@code 400}
+	 * naming the field.
+	 * @param ex the exception
+	 * @param request the request
+	 * @return the problem response
+	 */
+	@ExceptionHandler
+	public ResponseEntity<Object> handleDataIntegrityViolation(DataIntegrityViolationException ex,
+			WebRequest request) {
+		ConstraintViolationInfo violation = ConstraintViolationInfo.of(ex, this.constraintFields);
+		String field = violation.field();
+		return switch (violation.kind()) {
+			case UNIQUE -> respond(withField(problem(HttpStatus.CONFLICT,
+					(field != null) ? "The value of '" + field + "' is already taken." : "A unique value is already taken."),
+					field, "is already taken"), "duplicate", request);
+			case FOREIGN_KEY -> isDelete(request)
+					? respond(problem(HttpStatus.CONFLICT,
+							"The resource is still referenced by other resources and cannot be deleted."),
+							"still-referenced", request)
+					: respond(withField(problem(HttpStatus.UNPROCESSABLE_CONTENT,
+							(field != null) ? "'" + field + "' refers to a resource that does not exist."
+									: "The request refers to a resource that does not exist."),
+							field, "refers to a resource that does not exist"), "unknown-reference", request);
+			case CHECK, NOT_NULL -> respond(withField(problem(HttpStatus.BAD_REQUEST, "The request is not valid."),
+					field, "is not allowed"), "validation", request);
+			case OTHER -> respond(problem(HttpStatus.CONFLICT, "The request conflicts with the stored data."),
+					"conflict", request);
+		};
+	}
+
+	/**
+	 * Map an unreachable database, an exhausted connection pool or a statement timeout to
+	 * {@code 503 Service Unavailable} with {@code Retry-After}.
+	 * @param ex the exception
+	 * @param request the request
+	 * @return the problem response
+	 */
+	@ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
+			TransientDataAccessResourceException.class, QueryTimeoutException.class,
+			CannotAcquireLockException.class })
+	public ResponseEntity<Object> handleDatabaseUnavailable(Exception ex, WebRequest request) {
+		logger.warn("Database unavailable for " + describe(request) + ": " + rootMessage(ex));
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, this.retryAfter.toSeconds())));
+		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE,
+				"The database is not available at the moment. Retry later.");
+		problem.setType(this.types.typeOf("database-unavailable"));
+		return new ResponseEntity<>(complete(problem, request), headers, HttpStatus.SERVICE_UNAVAILABLE);
 	}
 
 	/**
 	 * Map a path or query parameter that cannot be converted to its declared type to {@code 400 Bad Request},
 	 * naming the parameter but never echoing the converter's internals.
 	 * @param ex the exception
-	 * @return the problem detail
+	 * @param request the request
+	 * @return the problem response
 	 */
 	@ExceptionHandler
-	public ProblemDetail handleTypeMismatch(MethodArgumentTypeMismatchException ex) {
-		return problem(HttpStatus.BAD_REQUEST,
-				"Parameter '" + ex.getName() + "' must be " + describe(ex.getRequiredType()) + ".");
+	public ResponseEntity<Object> handleTypeMismatch(MethodArgumentTypeMismatchException ex, WebRequest request) {
+		String message = "must be " + describe(ex.getRequiredType());
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Parameter '" + ex.getName() + "' " + message + ".");
+		problem.setProperty(ERRORS_PROPERTY, List.of(new FieldViolation(ex.getName(), message)));
+		return respond(problem, "validation", request);
 	}
 
 	/**
 	 * Map a merge patch that does not fit its resource to {@code 400 Bad Request}.
 	 * @param ex the exception
-	 * @return the problem detail
+	 * @param request the request
+	 * @return the problem response
 	 */
 	@ExceptionHandler
-	public ProblemDetail handleInvalidPatch(InvalidPatchException ex) {
+	public ResponseEntity<Object> handleInvalidPatch(InvalidPatchException ex, WebRequest request) {
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, String.valueOf(ex.getMessage()));
-		if (ex.getField() != null) {
-			problem.setProperty(ERRORS_PROPERTY, List.of(fieldError(ex.getField(), String.valueOf(ex.getMessage()))));
-		}
-		return problem;
+		return respond(withField(problem, ex.getField(), String.valueOf(ex.getMessage())), "validation", request);
 	}
 
 	/**
 	 * Map Bean Validation failures raised outside request binding (for example on a merged patch) to
 	 * {@code 400 Bad Request} with one entry per offending field.
 	 * @param ex the exception
-	 * @return the problem detail
+	 * @param request the request
+	 * @return the problem response
 	 */
 	@ExceptionHandler
-	public ProblemDetail handleConstraintViolation(ConstraintViolationException ex) {
+	public ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex, WebRequest request) {
 		List<FieldViolation> errors = ex.getConstraintViolations()
 			.stream()
 			.sorted(Comparator.comparing((ConstraintViolation<?> violation) -> violation.getPropertyPath().toString())
 				.thenComparing(ConstraintViolation::getMessage))
-			.map((violation) -> fieldError(violation.getPropertyPath().toString(), violation.getMessage()))
+			.map((violation) -> new FieldViolation(violation.getPropertyPath().toString(), violation.getMessage()))
 			.toList();
-		return validationProblem(errors);
+		return respond(validationProblem(errors), "validation", request);
+	}
+
+	/**
+	 * Map an oversized request body to {@code 413 Content Too Large}.
+	 * @param ex the exception
+	 * @param request the request
+	 * @return the problem response
+	 */
+	@ExceptionHandler
+	public ResponseEntity<Object> handlePayloadTooLarge(PayloadTooLargeException ex, WebRequest request) {
+		return respond(problem(HttpStatus.CONTENT_TOO_LARGE, String.valueOf(ex.getMessage())), "payload-too-large",
+				request);
+	}
+
+	/**
+	 * Map anything else to {@code 500 Internal Server Error}, logging it in full on the server and telling the
+	 * client nothing about it.
+	 * @param ex the exception
+	 * @param request the request
+	 * @return the problem response
+	 */
+	@ExceptionHandler
+	public ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+		logger.error("Unexpected failure of " + describe(request), ex);
+		return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "The server failed to handle the request."),
+				"internal-error", request);
 	}
 
 	@Override
@@ -112,9 +288,119 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 			.getFieldErrors()
 			.stream()
 			.sorted(Comparator.comparing(FieldError::getField))
-			.map((error) -> fieldError(error.getField(), String.valueOf(error.getDefaultMessage())))
+			.map((error) -> new FieldViolation(error.getField(), String.valueOf(error.getDefaultMessage())))
 			.toList();
-		return handleExceptionInternal(ex, validationProblem(errors), headers, HttpStatus.BAD_REQUEST, request);
+		return respond(validationProblem(errors), headers, "validation", request);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+			HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldViolation> errors = new ArrayList<>();
+		ex.getParameterValidationResults().forEach((result) -> {
+			String name = result.getMethodParameter().getParameterName();
+			result.getResolvableErrors()
+				.forEach((error) -> errors.add(new FieldViolation((name != null) ? name : "parameter",
+						String.valueOf(error.getDefaultMessage()))));
+		});
+		errors.sort(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message));
+		return respond(validationProblem(errors), headers, "validation", request);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		PayloadTooLargeException tooLarge = findCause(ex, PayloadTooLargeException.class);
+		if (tooLarge != null) {
+			return handlePayloadTooLarge(tooLarge, request);
+		}
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON.");
+		UnrecognizedPropertyException unknown = findCause(ex, UnrecognizedPropertyException.class);
+		MismatchedInputException mismatch = findCause(ex, MismatchedInputException.class);
+		if (unknown != null) {
+			String field = JsonPaths.fieldOf(unknown);
+			problem.setDetail("Unknown property '" + field + "'.");
+			withField(problem, field, "is not a known property");
+		}
+		else if (findCause(ex, StreamConstraintsException.class) != null) {
+			problem.setDetail("The request body nests too deeply or has a value that is too long.");
+		}
+		else if (mismatch != null && JsonPaths.fieldOf(mismatch) != null) {
+			String field = JsonPaths.fieldOf(mismatch);
+			problem.setDetail("Property '" + field + "' has a value of the wrong type.");
+			withField(problem, field, "has a value of the wrong type");
+		}
+		else if (findCause(ex, StreamReadException.class) == null && findCause(ex, JacksonException.class) == null) {
+			problem.setDetail("The request body is missing or cannot be read.");
+		}
+		return respond(problem, headers, "validation", request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		if (body instanceof ProblemDetail problem) {
+			complete(problem, request);
+		}
+		return super.createResponseEntity(body, headers, statusCode, request);
+	}
+
+	/**
+	 * Return a problem with the status, its reason phrase as title, and the detail.
+	 * @param status the status
+	 * @param detail the detail, safe to show to the client
+	 * @return the problem
+	 */
+	protected static ProblemDetail problem(HttpStatus status, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(status.getReasonPhrase());
+		return problem;
+	}
+
+	/**
+	 * Complete a problem (type, title, instance) and wrap it in a response.
+	 * @param problem the problem
+	 * @param slug the kind of problem, for its type
+	 * @param request the request
+	 * @return the response
+	 */
+	protected ResponseEntity<Object> respond(ProblemDetail problem, String slug, WebRequest request) {
+		return respond(problem, new HttpHeaders(), slug, request);
+	}
+
+	private ResponseEntity<Object> respond(ProblemDetail problem, HttpHeaders headers, String slug,
+			WebRequest request) {
+		if (problem.getType() == null || ProblemTypes.BLANK.equals(problem.getType())) {
+			problem.setType(this.types.typeOf(slug));
+		}
+		return new ResponseEntity<>(complete(problem, request), headers, problem.getStatus());
+	}
+
+	private ProblemDetail complete(ProblemDetail problem, WebRequest request) {
+		if (problem.getType() == null) {
+			problem.setType(this.types.typeOf(slugOf(problem.getStatus())));
+		}
+		HttpStatus status = HttpStatus.resolve(problem.getStatus());
+		if (problem.getTitle() == null && status != null) {
+			problem.setTitle(status.getReasonPhrase());
+		}
+		if (problem.getDetail() == null) {
+			problem.setDetail((status != null) ? status.getReasonPhrase() + "." : "The request failed.");
+		}
+		if (problem.getInstance() == null && request instanceof ServletWebRequest servlet) {
+			try {
+				problem.setInstance(URI.create(servlet.getRequest().getRequestURI()));
+			}
+			catch (IllegalArgumentException ex) {
+				// A path that is not a valid URI reference stays out of the body.
+			}
+		}
+		return problem;
+	}
+
+	private static String slugOf(int status) {
+		HttpStatus resolved = HttpStatus.resolve(status);
+		return (resolved != null) ? resolved.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') : "error";
 	}
 
 	private static ProblemDetail validationProblem(List<FieldViolation> errors) {
@@ -123,14 +409,44 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
-	private static ProblemDetail problem(HttpStatus status, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(status.getReasonPhrase());
+	private static ProblemDetail withField(ProblemDetail problem, @Nullable String field, String message) {
+		if (field != null) {
+			problem.setProperty(ERRORS_PROPERTY, List.of(new FieldViolation(field, message)));
+		}
 		return problem;
 	}
 
-	private static FieldViolation fieldError(String field, String message) {
-		return new FieldViolation(field, message);
+	private static boolean isDelete(WebRequest request) {
+		return request instanceof ServletWebRequest servlet
+				&& HttpMethod.DELETE.matches(servlet.getRequest().getMethod());
+	}
+
+	private static String describe(WebRequest request) {
+		if (request instanceof ServletWebRequest servlet) {
+			HttpServletRequest http = servlet.getRequest();
+			return http.getMethod() + " " + http.getRequestURI();
+		}
+		return request.getDescription(false);
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.getClass().getSimpleName() + ": " + root.getMessage();
+	}
+
+	private static <T extends Throwable> @Nullable T findCause(Throwable ex, Class<T> type) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return null;
 	}
 
 	private static String describe(@Nullable Class<?> type) {

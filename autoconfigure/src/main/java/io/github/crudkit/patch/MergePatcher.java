@@ -3,12 +3,19 @@ package io.github.crudkit.patch;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.crudkit.error.JsonPaths;
+import io.github.crudkit.model.WriteOnly;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.AnnotationIntrospector;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.MapperConfig;
+import tools.jackson.databind.introspect.Annotated;
+import tools.jackson.databind.introspect.NopAnnotationIntrospector;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -27,6 +34,8 @@ public class MergePatcher {
 
 	private final JsonMapper mapper;
 
+	private final JsonMapper stateMapper;
+
 	private final Validator validator;
 
 	/**
@@ -36,6 +45,11 @@ public class MergePatcher {
 	 */
 	public MergePatcher(JsonMapper mapper, Validator validator) {
 		this.mapper = mapper;
+		// The current state includes write-only fields: they are merged on the server and never leave it.
+		this.stateMapper = mapper.rebuild()
+			.annotationIntrospector(AnnotationIntrospector.pair(new WriteOnlyReadable(),
+					mapper.serializationConfig().getAnnotationIntrospector()))
+			.build();
 		this.validator = validator;
 	}
 
@@ -54,7 +68,7 @@ public class MergePatcher {
 		if (!patch.isObject()) {
 			throw new InvalidPatchException(null, "A merge patch must be a JSON object.");
 		}
-		ObjectNode target = this.mapper.valueToTree(current);
+		ObjectNode target = this.stateMapper.valueToTree(current);
 		merge(target, (ObjectNode) patch, "");
 		T merged = read(target, type);
 		Set<ConstraintViolation<T>> violations = this.validator.validate(merged);
@@ -90,6 +104,17 @@ public class MergePatcher {
 			throw new InvalidPatchException(field, (field != null) ? "Property '" + field + "' has a value of the wrong type."
 					: "The patch does not fit the resource.");
 		}
+	}
+
+	private static final class WriteOnlyReadable extends NopAnnotationIntrospector {
+
+		private static final long serialVersionUID = 1L;
+
+		@Override
+		public JsonProperty.@Nullable Access findPropertyAccess(MapperConfig<?> config, Annotated annotated) {
+			return annotated.hasAnnotation(WriteOnly.class) ? JsonProperty.Access.READ_WRITE : null;
+		}
+
 	}
 
 }

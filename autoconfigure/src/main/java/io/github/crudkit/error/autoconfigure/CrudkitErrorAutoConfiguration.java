@@ -1,6 +1,11 @@
 package io.github.crudkit.error.autoconfigure;
 
 import io.github.crudkit.error.CrudkitExceptionHandler;
+import io.github.crudkit.error.ProblemErrorController;
+import io.github.crudkit.error.ProblemTypes;
+import io.github.crudkit.error.ProblemWriter;
+import io.github.crudkit.error.RequestBodyLimitFilter;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -8,28 +13,57 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Registers {@link CrudkitExceptionHandler} so that every failure of a servlet web application is answered
- * with an RFC 9457 problem detail. Runs before Spring MVC's auto-configuration so that Boot's own
- * problem-details handler backs off.
+ * Answers every failure of a servlet web application with an RFC 9457 problem detail: registers
+ * {@link CrudkitExceptionHandler}, a problem-details error page and a request-body size limit. Runs before Spring
+ * MVC's auto-configurations so that Boot's own problem-details handler and error controller back off.
  *
  * @since 0.1.0
  */
-@AutoConfiguration(before = WebMvcAutoConfiguration.class)
+@AutoConfiguration(before = { WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class },
+		after = JacksonAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass(ResponseEntityExceptionHandler.class)
+@ConditionalOnClass({ ResponseEntityExceptionHandler.class, JsonMapper.class })
 @ConditionalOnBooleanProperty(name = "crudkit.errors.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CrudkitErrorProperties.class)
 public final class CrudkitErrorAutoConfiguration {
 
 	@Bean
+	@ConditionalOnMissingBean
+	ProblemTypes crudkitProblemTypes(CrudkitErrorProperties properties) {
+		return new ProblemTypes(properties.typeBaseUri());
+	}
+
+	@Bean
 	@ConditionalOnMissingBean(ResponseEntityExceptionHandler.class)
-	CrudkitExceptionHandler crudkitExceptionHandler() {
-		return new CrudkitExceptionHandler();
+	CrudkitExceptionHandler crudkitExceptionHandler(ProblemTypes types, CrudkitErrorProperties properties) {
+		return new CrudkitExceptionHandler(types, properties.constraintFields(), properties.retryAfter());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(ErrorController.class)
+	ProblemErrorController crudkitProblemErrorController(ProblemTypes types) {
+		return new ProblemErrorController(types);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "crudkitRequestBodyLimitFilter")
+	FilterRegistrationBean<RequestBodyLimitFilter> crudkitRequestBodyLimitFilter(JsonMapper jsonMapper,
+			ProblemTypes types, CrudkitErrorProperties properties) {
+		FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
+				new RequestBodyLimitFilter(properties.maxRequestBody().toBytes(),
+						new ProblemWriter(jsonMapper, types)));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+		return registration;
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.github.crudkit.sample.hero;
 
 import io.github.crudkit.model.BaseEntity;
+import io.github.crudkit.model.WriteOnly;
 import io.github.crudkit.sample.team.Team;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -20,6 +21,7 @@ public class Hero extends BaseEntity {
 	@Column(nullable = false, length = 100)
 	private String name;
 
+	@WriteOnly
 	@Column(name = "secret_name", nullable = false, length = 100)
 	private String secretName;
 

@@ -2,6 +2,8 @@ package io.github.crudkit.sample.hero;
 
 import java.net.URI;
 
+import io.github.crudkit.concurrency.IfMatch;
+import io.github.crudkit.concurrency.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -15,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,6 +27,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -45,9 +49,9 @@ class HeroController {
 
 	@PostMapping
 	@Operation(summary = "Create a hero")
-	ResponseEntity<HeroPublic> create(@Valid @RequestBody HeroCreate create) {
-		HeroPublic hero = this.heroes.create(create);
-		return ResponseEntity.created(URI.create("/api/heroes/" + hero.id())).body(hero);
+	ResponseEntity<Versioned<HeroPublic>> create(@Valid @RequestBody HeroCreate create) {
+		Versioned<HeroPublic> hero = this.heroes.create(create);
+		return ResponseEntity.created(URI.create("/api/heroes/" + hero.body().id())).body(hero);
 	}
 
 	@GetMapping
@@ -62,7 +66,7 @@ class HeroController {
 
 	@GetMapping("/{id}")
 	@Operation(summary = "Read a hero")
-	HeroPublic get(@PathVariable @Positive long id) {
+	Versioned<HeroPublic> get(@PathVariable @Positive long id) {
 		return this.heroes.get(id);
 	}
 
@@ -73,15 +77,18 @@ class HeroController {
 							schema = @Schema(implementation = HeroUpdate.class)),
 					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 							schema = @Schema(implementation = HeroUpdate.class)) }))
-	HeroPublic patch(@PathVariable @Positive long id, @RequestBody JsonNode patch) {
-		return this.heroes.patch(id, patch);
+	Versioned<HeroPublic> patch(@PathVariable @Positive long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+			@RequestBody JsonNode patch) {
+		return this.heroes.patch(id, IfMatch.parse(ifMatch), patch);
 	}
 
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Delete a hero")
-	void delete(@PathVariable @Positive long id) {
-		this.heroes.delete(id);
+	void delete(@PathVariable @Positive long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+		this.heroes.delete(id, IfMatch.parse(ifMatch));
 	}
 
 }

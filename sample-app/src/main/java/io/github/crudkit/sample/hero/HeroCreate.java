@@ -1,5 +1,8 @@
 package io.github.crudkit.sample.hero;
 
+import io.github.crudkit.model.CreateModel;
+import io.github.crudkit.model.Models;
+import io.github.crudkit.model.WriteOnly;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,13 +21,12 @@ import org.jspecify.annotations.Nullable;
  */
 @Schema(name = "HeroCreate")
 public record HeroCreate(@NotBlank @Size(min = 1, max = 100) String name,
-		@NotBlank @Size(min = 1, max = 100) @Schema(accessMode = Schema.AccessMode.WRITE_ONLY) String secretName,
-		@Min(0) @Max(10000) @Nullable Integer age, @Positive @Nullable Long teamId) {
+		@NotBlank @Size(min = 1, max = 100) @WriteOnly String secretName,
+		@Min(0) @Max(10000) @Nullable Integer age, @Positive @Nullable Long teamId) implements CreateModel {
 
 	@Override
 	public String toString() {
-		return "HeroCreate[name=" + this.name + ", secretName=<write-only>, age=" + this.age + ", teamId="
-				+ this.teamId + "]";
+		return Models.toString(this);
 	}
 
 }

@@ -3,6 +3,7 @@ package io.github.crudkit.sample.hero;
 import java.time.Instant;
 import java.util.Objects;
 
+import io.github.crudkit.model.PublicModel;
 import io.github.crudkit.sample.team.TeamSummary;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Schema(name = "HeroPublic")
 public record HeroPublic(long id, String name, @Nullable Integer age, @Nullable TeamSummary team,
-		Instant createdAt, Instant updatedAt) {
+		Instant createdAt, Instant updatedAt) implements PublicModel {
 
 	static HeroPublic from(Hero hero) {
 		return new HeroPublic(Objects.requireNonNull(hero.getId()), hero.getName(), hero.getAge(),

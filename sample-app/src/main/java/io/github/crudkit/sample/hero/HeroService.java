@@ -1,5 +1,7 @@
 package io.github.crudkit.sample.hero;
 
+import io.github.crudkit.concurrency.IfMatch;
+import io.github.crudkit.concurrency.Versioned;
 import io.github.crudkit.error.ReferenceNotFoundException;
 import io.github.crudkit.error.ResourceNotFoundException;
 import io.github.crudkit.patch.MergePatcher;
@@ -32,9 +34,9 @@ public class HeroService {
 	}
 
 	@Transactional
-	public HeroPublic create(HeroCreate create) {
+	public Versioned<HeroPublic> create(HeroCreate create) {
 		Hero hero = new Hero(create.name(), create.secretName(), create.age(), team(create.teamId()));
-		return HeroPublic.from(this.heroes.saveAndFlush(hero));
+		return versioned(this.heroes.saveAndFlush(hero));
 	}
 
 	@Transactional(readOnly = true)
@@ -51,24 +53,31 @@ public class HeroService {
 	}
 
 	@Transactional(readOnly = true)
-	public HeroPublic get(long id) {
-		return HeroPublic.from(find(id));
+	public Versioned<HeroPublic> get(long id) {
+		return versioned(find(id));
 	}
 
 	@Transactional
-	public HeroPublic patch(long id, JsonNode patch) {
+	public Versioned<HeroPublic> patch(long id, IfMatch ifMatch, JsonNode patch) {
 		Hero hero = find(id);
+		ifMatch.check("Hero", id, hero.getVersion());
 		HeroUpdate update = this.patcher.apply(HeroUpdate.from(hero), patch, HeroUpdate.class);
 		// The current team is in the persistence context already: looking it up again costs no statement.
 		hero.update(update.name(), update.secretName(), update.age(), team(update.teamId()));
 		this.heroes.flush();
-		return HeroPublic.from(hero);
+		return versioned(hero);
 	}
 
 	@Transactional
-	public void delete(long id) {
-		this.heroes.delete(find(id));
+	public void delete(long id, IfMatch ifMatch) {
+		Hero hero = find(id);
+		ifMatch.check("Hero", id, hero.getVersion());
+		this.heroes.delete(hero);
 		this.heroes.flush();
+	}
+
+	private static Versioned<HeroPublic> versioned(Hero hero) {
+		return new Versioned<>(HeroPublic.from(hero), hero.getVersion());
 	}
 
 	private Hero find(long id) {

@@ -1,5 +1,6 @@
 package io.github.crudkit.sample.hero;
 
+import io.github.crudkit.model.PublicModel;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
@@ -11,6 +12,6 @@ import org.jspecify.annotations.Nullable;
  * @param age the age, if known
  */
 @Schema(name = "HeroSummary")
-public record HeroSummary(long id, String name, @Nullable Integer age) {
+public record HeroSummary(long id, String name, @Nullable Integer age) implements PublicModel {
 
 }

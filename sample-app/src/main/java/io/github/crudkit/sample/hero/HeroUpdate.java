@@ -1,5 +1,8 @@
 package io.github.crudkit.sample.hero;
 
+import io.github.crudkit.model.Models;
+import io.github.crudkit.model.UpdateModel;
+import io.github.crudkit.model.WriteOnly;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,9 +24,8 @@ import org.jspecify.annotations.Nullable;
 		description = "JSON Merge Patch (RFC 7396): absent properties are unchanged, null clears a nullable one.")
 public record HeroUpdate(
 		@NotBlank @Size(min = 1, max = 100) @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) String name,
-		@NotBlank @Size(min = 1, max = 100) @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED,
-				accessMode = Schema.AccessMode.WRITE_ONLY) String secretName,
-		@Min(0) @Max(10000) @Nullable Integer age, @Positive @Nullable Long teamId) {
+		@NotBlank @Size(min = 1, max = 100) @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) @WriteOnly String secretName,
+		@Min(0) @Max(10000) @Nullable Integer age, @Positive @Nullable Long teamId) implements UpdateModel {
 
 	static HeroUpdate from(Hero hero) {
 		return new HeroUpdate(hero.getName(), hero.getSecretName(), hero.getAge(),
@@ -32,8 +34,7 @@ public record HeroUpdate(
 
 	@Override
 	public String toString() {
-		return "HeroUpdate[name=" + this.name + ", secretName=<write-only>, age=" + this.age + ", teamId="
-				+ this.teamId + "]";
+		return Models.toString(this);
 	}
 
 }

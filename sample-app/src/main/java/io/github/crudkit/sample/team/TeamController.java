@@ -4,6 +4,8 @@ import java.net.URI;
 
 import io.github.crudkit.sample.hero.HeroPublic;
 import io.github.crudkit.sample.hero.HeroService;
+import io.github.crudkit.concurrency.IfMatch;
+import io.github.crudkit.concurrency.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -17,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,6 +29,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -50,9 +54,9 @@ class TeamController {
 
 	@PostMapping
 	@Operation(summary = "Create a team")
-	ResponseEntity<TeamPublic> create(@Valid @RequestBody TeamCreate create) {
-		TeamPublic team = this.teams.create(create);
-		return ResponseEntity.created(URI.create("/api/teams/" + team.id())).body(team);
+	ResponseEntity<Versioned<TeamPublic>> create(@Valid @RequestBody TeamCreate create) {
+		Versioned<TeamPublic> team = this.teams.create(create);
+		return ResponseEntity.created(URI.create("/api/teams/" + team.body().id())).body(team);
 	}
 
 	@GetMapping
@@ -64,7 +68,7 @@ class TeamController {
 
 	@GetMapping("/{id}")
 	@Operation(summary = "Read a team with its heroes")
-	TeamPublicWithHeroes get(@PathVariable @Positive long id) {
+	Versioned<TeamPublicWithHeroes> get(@PathVariable @Positive long id) {
 		return this.teams.get(id);
 	}
 
@@ -75,15 +79,18 @@ class TeamController {
 							schema = @Schema(implementation = TeamUpdate.class)),
 					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 							schema = @Schema(implementation = TeamUpdate.class)) }))
-	TeamPublic patch(@PathVariable @Positive long id, @RequestBody JsonNode patch) {
-		return this.teams.patch(id, patch);
+	Versioned<TeamPublic> patch(@PathVariable @Positive long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+			@RequestBody JsonNode patch) {
+		return this.teams.patch(id, IfMatch.parse(ifMatch), patch);
 	}
 
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Delete a team that has no heroes")
-	void delete(@PathVariable @Positive long id) {
-		this.teams.delete(id);
+	void delete(@PathVariable @Positive long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+		this.teams.delete(id, IfMatch.parse(ifMatch));
 	}
 
 	@GetMapping("/{id}/heroes")

@@ -1,5 +1,6 @@
 package io.github.crudkit.sample.team;
 
+import io.github.crudkit.model.CreateModel;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -13,6 +14,6 @@ import org.jspecify.annotations.Nullable;
  */
 @Schema(name = "TeamCreate")
 public record TeamCreate(@NotBlank @Size(min = 1, max = 100) String name,
-		@Size(max = 200) @Nullable String headquarters) {
+		@Size(max = 200) @Nullable String headquarters) implements CreateModel {
 
 }

@@ -3,6 +3,7 @@ package io.github.crudkit.sample.team;
 import java.time.Instant;
 import java.util.Objects;
 
+import io.github.crudkit.model.PublicModel;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
@@ -18,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Schema(name = "TeamPublic")
 public record TeamPublic(long id, String name, @Nullable String headquarters, int heroCount, Instant createdAt,
-		Instant updatedAt) {
+		Instant updatedAt) implements PublicModel {
 
 	static TeamPublic from(Team team, long heroCount) {
 		return new TeamPublic(Objects.requireNonNull(team.getId()), team.getName(), team.getHeadquarters(),

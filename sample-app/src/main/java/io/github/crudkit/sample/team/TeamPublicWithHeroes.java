@@ -3,6 +3,7 @@ package io.github.crudkit.sample.team;
 import java.time.Instant;
 import java.util.List;
 
+import io.github.crudkit.model.PublicModel;
 import io.github.crudkit.sample.hero.HeroSummary;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
@@ -20,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Schema(name = "TeamPublicWithHeroes")
 public record TeamPublicWithHeroes(long id, String name, @Nullable String headquarters, int heroCount,
-		Instant createdAt, Instant updatedAt, List<HeroSummary> heroes) {
+		Instant createdAt, Instant updatedAt, List<HeroSummary> heroes) implements PublicModel {
 
 	static TeamPublicWithHeroes from(Team team, List<HeroSummary> heroes) {
 		TeamPublic summary = TeamPublic.from(team, heroes.size());

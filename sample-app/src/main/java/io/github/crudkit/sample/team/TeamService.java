@@ -2,6 +2,8 @@ package io.github.crudkit.sample.team;
 
 import java.util.List;
 
+import io.github.crudkit.concurrency.IfMatch;
+import io.github.crudkit.concurrency.Versioned;
 import io.github.crudkit.error.ResourceNotFoundException;
 import io.github.crudkit.patch.MergePatcher;
 import io.github.crudkit.query.LikePatterns;
@@ -34,9 +36,9 @@ public class TeamService {
 	}
 
 	@Transactional
-	public TeamPublic create(TeamCreate create) {
+	public Versioned<TeamPublic> create(TeamCreate create) {
 		Team team = this.teams.saveAndFlush(new Team(create.name(), create.headquarters()));
-		return TeamPublic.from(team, 0);
+		return new Versioned<>(TeamPublic.from(team, 0), team.getVersion());
 	}
 
 	@Transactional(readOnly = true)
@@ -47,24 +49,27 @@ public class TeamService {
 	}
 
 	@Transactional(readOnly = true)
-	public TeamPublicWithHeroes get(long id) {
+	public Versioned<TeamPublicWithHeroes> get(long id) {
 		Team team = find(id);
 		List<HeroSummary> members = this.heroes.findSummariesByTeamId(id);
-		return TeamPublicWithHeroes.from(team, members);
+		return new Versioned<>(TeamPublicWithHeroes.from(team, members), team.getVersion());
 	}
 
 	@Transactional
-	public TeamPublic patch(long id, JsonNode patch) {
+	public Versioned<TeamPublic> patch(long id, IfMatch ifMatch, JsonNode patch) {
 		Team team = find(id);
+		ifMatch.check("Team", id, team.getVersion());
 		TeamUpdate update = this.patcher.apply(TeamUpdate.from(team), patch, TeamUpdate.class);
 		team.update(update.name(), update.headquarters());
 		this.teams.flush();
-		return TeamPublic.from(team, this.teams.countHeroes(id));
+		return new Versioned<>(TeamPublic.from(team, this.teams.countHeroes(id)), team.getVersion());
 	}
 
 	@Transactional
-	public void delete(long id) {
-		this.teams.delete(find(id));
+	public void delete(long id, IfMatch ifMatch) {
+		Team team = find(id);
+		ifMatch.check("Team", id, team.getVersion());
+		this.teams.delete(team);
 		this.teams.flush();
 	}
 

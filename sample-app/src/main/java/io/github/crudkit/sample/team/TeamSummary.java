@@ -2,6 +2,7 @@ package io.github.crudkit.sample.team;
 
 import java.util.Objects;
 
+import io.github.crudkit.model.PublicModel;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
@@ -12,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param name the name
  */
 @Schema(name = "TeamSummary")
-public record TeamSummary(long id, String name) {
+public record TeamSummary(long id, String name) implements PublicModel {
 
 	/**
 	 * Summarise a team.

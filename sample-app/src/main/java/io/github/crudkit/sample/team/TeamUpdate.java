@@ -1,5 +1,6 @@
 package io.github.crudkit.sample.team;
 
+import io.github.crudkit.model.UpdateModel;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -15,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 @Schema(name = "TeamUpdate",
 		description = "JSON Merge Patch (RFC 7396): absent properties are unchanged, null clears a nullable one.")
 public record TeamUpdate(@NotBlank @Size(min = 1, max = 100) @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) String name,
-		@Size(max = 200) @Nullable String headquarters) {
+		@Size(max = 200) @Nullable String headquarters) implements UpdateModel {
 
 	static TeamUpdate from(Team team) {
 		return new TeamUpdate(team.getName(), team.getHeadquarters());

@@ -1,0 +1,65 @@
+package io.github.crudkit.error;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * Answers the servlet container's error page (failures outside Spring MVC's handlers, such as a malformed request
+ * line) with a problem detail instead of Boot's default error JSON; like every crudkit problem it never carries a
+ * stack trace or an exception message.
+ *
+ * @since 0.1.0
+ */
+@Controller
+@RequestMapping("${server.error.path:${error.path:/error}}")
+public class ProblemErrorController implements ErrorController {
+
+	private final ProblemTypes types;
+
+	/**
+	 * Create the controller.
+	 * @param types chooses the {@code type} of each problem
+	 */
+	public ProblemErrorController(ProblemTypes types) {
+		this.types = types;
+	}
+
+	/**
+	 * Describe the failure the container forwarded.
+	 * @param request the forwarded request
+	 * @return the problem response
+	 */
+	@RequestMapping
+	public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		HttpStatus status = (code instanceof Integer value && HttpStatus.resolve(value) != null)
+				? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
+		if (!status.isError()) {
+			status = HttpStatus.INTERNAL_SERVER_ERROR;
+		}
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+				status.is5xxServerError() ? "The server failed to handle the request."
+						: "The request cannot be handled: " + status.getReasonPhrase() + ".");
+		problem.setTitle(status.getReasonPhrase());
+		problem.setType(this.types.typeOf(status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		if (uri instanceof String path) {
+			try {
+				problem.setInstance(java.net.URI.create(path));
+			}
+			catch (IllegalArgumentException ex) {
+				// A path that is not a valid URI reference stays out of the body.
+			}
+		}
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+}

@@ -1,0 +1,40 @@
+package io.github.crudkit.error;
+
+import java.net.URI;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Chooses the {@code type} of every problem detail: {@code about:blank} (the problem means no more than its HTTP
+ * status) unless a base URI is configured, in which case each kind of problem gets {@code <base><slug>}, for
+ * example {@code https://api.example.com/problems/duplicate}.
+ *
+ * @since 0.1.0
+ */
+public class ProblemTypes {
+
+	/**
+	 * The type of a problem that means no more than its status.
+	 */
+	public static final URI BLANK = URI.create("about:blank");
+
+	private final @Nullable String base;
+
+	/**
+	 * Create the strategy.
+	 * @param base the base URI that slugs are appended to, or {@code null} for {@code about:blank} everywhere
+	 */
+	public ProblemTypes(@Nullable String base) {
+		this.base = (base == null || base.isBlank()) ? null : base;
+	}
+
+	/**
+	 * Return the type URI of a kind of problem.
+	 * @param slug the kind, for example {@code not-found}
+	 * @return the type URI
+	 */
+	public URI typeOf(String slug) {
+		return (this.base != null) ? URI.create(this.base + slug) : BLANK;
+	}
+
+}
