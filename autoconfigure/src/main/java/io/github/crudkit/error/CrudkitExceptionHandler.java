@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.crudkit.concurrency.StaleVersionException;
+import io.github.crudkit.pagination.InvalidPageRequestException;
 import io.github.crudkit.patch.InvalidPatchException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
@@ -253,6 +254,19 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 			.map((violation) -> new FieldViolation(violation.getPropertyPath().toString(), violation.getMessage()))
 			.toList();
 		return respond(validationProblem(errors), "validation", request);
+	}
+
+	/**
+	 * Map a bad {@code page}, {@code size} or {@code sort} to {@code 400 Bad Request} naming the parameter.
+	 * @param ex the exception
+	 * @param request the request
+	 * @return the problem response
+	 */
+	@ExceptionHandler
+	public ResponseEntity<Object> handleInvalidPageRequest(InvalidPageRequestException ex, WebRequest request) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, String.valueOf(ex.getMessage()));
+		return respond(withField(problem, ex.getParameter(), String.valueOf(ex.getMessage())), "validation",
+				request);
 	}
 
 	/**

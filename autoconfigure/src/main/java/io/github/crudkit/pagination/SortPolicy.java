@@ -1,0 +1,149 @@
+package io.github.crudkit.pagination;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.github.crudkit.model.WriteOnly;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.domain.Sort;
+
+/**
+ * The sort rules of one list endpoint, built from its {@link SortableBy}: which properties are allowed, the
+ * default order and the tie-breaker.
+ *
+ * @since 0.1.0
+ */
+public final class SortPolicy {
+
+	private final Set<String> allowed;
+
+	private final Sort defaultSort;
+
+	private final String tieBreaker;
+
+	private SortPolicy(Set<String> allowed, Sort defaultSort, String tieBreaker) {
+		this.allowed = allowed;
+		this.defaultSort = defaultSort;
+		this.tieBreaker = tieBreaker;
+	}
+
+	/**
+	 * Build the policy of an annotation, checking it against its entity when it names one.
+	 * @param sortableBy the annotation
+	 * @return the policy
+	 * @throws IllegalStateException if the annotation names a property its entity lacks or a write-only one
+	 */
+	public static SortPolicy of(SortableBy sortableBy) {
+		return of(sortableBy.value(), sortableBy.defaultSort(), sortableBy.tieBreaker(), sortableBy.entity());
+	}
+
+	/**
+	 * Build a policy, checking it against its entity when one is given.
+	 * @param properties the properties clients may sort by
+	 * @param defaultOrder the order when the request gives none, {@code property[,asc|desc]} each
+	 * @param tieBreaker the unique property appended to every order
+	 * @param entity the entity whose properties these are, or {@code void.class} for no check
+	 * @return the policy
+	 * @throws IllegalStateException if a property is missing from the entity or write-only
+	 */
+	public static SortPolicy of(String[] properties, String[] defaultOrder, String tieBreaker, Class<?> entity) {
+		Set<String> allowed = new LinkedHashSet<>(Arrays.asList(properties));
+		if (entity != void.class) {
+			for (String property : allowed) {
+				Field field = findField(entity, property);
+				if (field == null) {
+					throw new IllegalStateException(
+							"@SortableBy names '" + property + "', which " + entity.getName() + " does not have");
+				}
+				if (field.isAnnotationPresent(WriteOnly.class)) {
+					throw new IllegalStateException("@SortableBy names '" + property + "' of " + entity.getName()
+							+ ", which is write-only and may not be a sort key");
+				}
+			}
+		}
+		SortPolicy unchecked = new SortPolicy(allowed, Sort.unsorted(), tieBreaker);
+		Sort defaultSort = unchecked.parse(Arrays.asList(defaultOrder));
+		return new SortPolicy(allowed, defaultSort, tieBreaker);
+	}
+
+	/**
+	 * Return the allowed properties.
+	 * @return the whitelist, in declaration order
+	 */
+	public Set<String> allowed() {
+		return this.allowed;
+	}
+
+	/**
+	 * Return the order requested by the {@code sort} parameters, or the default, always ending with the
+	 * tie-breaker.
+	 * @param sortParameters the values of the {@code sort} query parameter
+	 * @return the order
+	 * @throws InvalidPageRequestException if a property is not allowed or a direction is not {@code asc} or
+	 * {@code desc}
+	 */
+	public Sort resolve(List<String> sortParameters) {
+		Sort requested = parse(sortParameters);
+		Sort sort = requested.isSorted() ? requested : this.defaultSort;
+		if (sort.getOrderFor(this.tieBreaker) == null) {
+			sort = sort.and(Sort.by(this.tieBreaker));
+		}
+		return sort;
+	}
+
+	private Sort parse(List<String> sortParameters) {
+		List<Sort.Order> orders = new ArrayList<>();
+		for (String parameter : sortParameters) {
+			if (parameter == null || parameter.isBlank()) {
+				continue;
+			}
+			List<String> parts = new ArrayList<>(Arrays.asList(parameter.split(",", -1)));
+			Sort.Direction direction = Sort.Direction.ASC;
+			if (parts.size() > 1) {
+				String last = parts.get(parts.size() - 1).strip().toLowerCase(Locale.ROOT);
+				if (last.equals("asc") || last.equals("desc")) {
+					direction = last.equals("desc") ? Sort.Direction.DESC : Sort.Direction.ASC;
+					parts.remove(parts.size() - 1);
+				}
+			}
+			for (String part : parts) {
+				String property = part.strip();
+				if (!this.allowed.contains(property)) {
+					throw new InvalidPageRequestException("sort", describe(property));
+				}
+				if (orders.stream().noneMatch((order) -> order.getProperty().equals(property))) {
+					orders.add(new Sort.Order(direction, property));
+				}
+			}
+		}
+		return Sort.by(orders);
+	}
+
+	private String describe(String property) {
+		String shown = (property.length() > 50) ? property.substring(0, 50) + "…" : property;
+		if (property.isEmpty() || property.equalsIgnoreCase("asc") || property.equalsIgnoreCase("desc")) {
+			return "Sort must be property[,asc|desc] with a property among: " + String.join(", ", this.allowed) + ".";
+		}
+		return "Cannot sort by '" + shown + "'; allowed: " + String.join(", ", this.allowed) + ".";
+	}
+
+	private static @Nullable Field findField(Class<?> type, String name) {
+		for (Class<?> candidate = type; candidate != null && candidate != Object.class; candidate = candidate
+			.getSuperclass()) {
+			try {
+				return candidate.getDeclaredField(name);
+			}
+			catch (NoSuchFieldException ex) {
+				// Look in the superclass.
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of crudkit's paging and sorting.
+ */
+@NullMarked
+package io.github.crudkit.pagination.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;

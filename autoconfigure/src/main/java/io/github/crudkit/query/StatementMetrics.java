@@ -1,0 +1,45 @@
+package io.github.crudkit.query;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Publishes statement counts to Micrometer: {@code crudkit.sql.statements} (a distribution of statements per unit
+ * of work, tagged {@code unit=request|transaction}) and {@code crudkit.n-plus-one.detected} (a counter tagged with
+ * the entity).
+ *
+ * @since 0.1.0
+ */
+public class StatementMetrics {
+
+	private final MeterRegistry registry;
+
+	/**
+	 * Create the publisher and register it with the tracker.
+	 * @param registry the registry
+	 * @param tracker the tracker
+	 */
+	public StatementMetrics(MeterRegistry registry, StatementTracker tracker) {
+		this.registry = registry;
+		tracker.addListener(this::record);
+	}
+
+	private void record(UnitOfWorkStatistics statistics) {
+		String unit = statistics.unitOfWork().startsWith("transaction") ? "transaction" : "request";
+		DistributionSummary.builder("crudkit.sql.statements")
+			.description("SQL statements per unit of work")
+			.baseUnit("statements")
+			.tag("unit", unit)
+			.register(this.registry)
+			.record(statistics.statements());
+		for (NPlusOneDetection detection : statistics.detections()) {
+			Counter.builder("crudkit.n-plus-one.detected")
+				.description("N+1 statement patterns found")
+				.tag("entity", (detection.entity() != null) ? detection.entity() : "unknown")
+				.register(this.registry)
+				.increment();
+		}
+	}
+
+}

@@ -1,0 +1,111 @@
+package io.github.crudkit.query.autoconfigure;
+
+import javax.sql.DataSource;
+
+import io.github.crudkit.query.AssociationResolver;
+import io.github.crudkit.query.HibernateAssociationResolver;
+import io.github.crudkit.query.StatementCountingFilter;
+import io.github.crudkit.query.StatementCountingListener;
+import io.github.crudkit.query.StatementMetrics;
+import io.github.crudkit.query.StatementTracker;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.persistence.EntityManagerFactory;
+import net.ttddyy.dsproxy.support.ProxyDataSource;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * Counts the SQL statements of every request and transaction, and finds N+1s, by wrapping the application's
+ * {@link DataSource} with datasource-proxy. Statement counts also go to Micrometer when it is present.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(before = DataSourceAutoConfiguration.class)
+@ConditionalOnClass({ ProxyDataSourceBuilder.class, DataSource.class })
+@ConditionalOnBooleanProperty(name = "crudkit.n-plus-one.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(CrudkitNPlusOneProperties.class)
+public final class CrudkitStatementsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	StatementTracker crudkitStatementTracker(CrudkitNPlusOneProperties properties,
+			ObjectProvider<AssociationResolver> associations) {
+		return new StatementTracker(properties.mode(), properties.threshold(),
+				associations.getIfAvailable(() -> AssociationResolver.NONE));
+	}
+
+	@Bean
+	static BeanPostProcessor crudkitStatementCountingDataSourceWrapper(ObjectProvider<StatementTracker> tracker) {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				if (bean instanceof DataSource dataSource && !(bean instanceof ProxyDataSource)) {
+					return ProxyDataSourceBuilder.create(dataSource)
+						.name(beanName)
+						.listener(new StatementCountingListener(tracker.getObject()))
+						.build();
+				}
+				return bean;
+			}
+
+		};
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ SessionFactoryImplementor.class, EntityManagerFactory.class })
+	static class HibernateConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		AssociationResolver crudkitAssociationResolver(ObjectProvider<EntityManagerFactory> entityManagerFactory) {
+			return new HibernateAssociationResolver(entityManagerFactory::getObject);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(FilterRegistrationBean.class)
+	static class ServletConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "crudkitStatementCountingFilter")
+		FilterRegistrationBean<StatementCountingFilter> crudkitStatementCountingFilter(StatementTracker tracker) {
+			FilterRegistrationBean<StatementCountingFilter> registration = new FilterRegistrationBean<>(
+					new StatementCountingFilter(tracker));
+			registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 50);
+			return registration;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	@ConditionalOnBean(MeterRegistry.class)
+	static class MetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		StatementMetrics crudkitStatementMetrics(MeterRegistry registry, StatementTracker tracker) {
+			return new StatementMetrics(registry, tracker);
+		}
+
+	}
+
+}
