@@ -4,6 +4,7 @@ import java.net.URI;
 
 import io.github.crudkit.concurrency.IfMatch;
 import io.github.crudkit.concurrency.Versioned;
+import io.github.crudkit.pagination.SortableBy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -11,11 +12,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
 import org.jspecify.annotations.Nullable;
-import org.springdoc.core.annotations.ParameterObject;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.web.PageableDefault;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -60,7 +59,7 @@ class HeroController {
 			@RequestParam(required = false) @Nullable Integer minAge,
 			@RequestParam(required = false) @Nullable Integer maxAge,
 			@RequestParam(required = false) @Positive @Nullable Long teamId,
-			@ParameterObject @PageableDefault(size = 20, sort = "id") Pageable pageable) {
+			@SortableBy(value = { "name", "age", "createdAt", "id" }, entity = Hero.class) Pageable pageable) {
 		return new PagedModel<>(this.heroes.list(new HeroFilter(name, minAge, maxAge, teamId), pageable));
 	}
 

@@ -2,10 +2,12 @@ package io.github.crudkit.sample.team;
 
 import java.net.URI;
 
+import io.github.crudkit.sample.hero.Hero;
 import io.github.crudkit.sample.hero.HeroPublic;
 import io.github.crudkit.sample.hero.HeroService;
 import io.github.crudkit.concurrency.IfMatch;
 import io.github.crudkit.concurrency.Versioned;
+import io.github.crudkit.pagination.SortableBy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -13,11 +15,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
 import org.jspecify.annotations.Nullable;
-import org.springdoc.core.annotations.ParameterObject;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.web.PageableDefault;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -62,7 +62,7 @@ class TeamController {
 	@GetMapping
 	@Operation(summary = "List teams, each with its number of heroes")
 	PagedModel<TeamPublic> list(@RequestParam(required = false) @Nullable String name,
-			@ParameterObject @PageableDefault(size = 20, sort = "id") Pageable pageable) {
+			@SortableBy(value = { "name", "createdAt", "id" }, entity = Team.class) Pageable pageable) {
 		return new PagedModel<>(this.teams.list(name, pageable));
 	}
 
@@ -96,7 +96,7 @@ class TeamController {
 	@GetMapping("/{id}/heroes")
 	@Operation(summary = "List the heroes of a team")
 	PagedModel<HeroPublic> heroes(@PathVariable @Positive long id,
-			@ParameterObject @PageableDefault(size = 20, sort = "id") Pageable pageable) {
+			@SortableBy(value = { "name", "age", "createdAt", "id" }, entity = Hero.class) Pageable pageable) {
 		return new PagedModel<>(this.heroes.listByTeam(id, pageable));
 	}
 
