@@ -282,6 +282,19 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
+	 * Map a bulk request with too many items to {@code 413 Content Too Large}, naming the field.
+	 * @param ex the exception
+	 * @param request the request
+	 * @return the problem response
+	 */
+	@ExceptionHandler
+	public ResponseEntity<Object> handleTooManyItems(TooManyItemsException ex, WebRequest request) {
+		ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, String.valueOf(ex.getMessage()));
+		return respond(withField(problem, ex.getField(), "at most " + ex.getLimit() + " items"), "too-many-items",
+				request);
+	}
+
+	/**
 	 * Map anything else to {@code 500 Internal Server Error}, logging it in full on the server and telling the
 	 * client nothing about it.
 	 * @param ex the exception

@@ -1,15 +1,20 @@
 package io.github.crudkit.sample.hero;
 
 import java.net.URI;
+import java.util.Set;
 
 import io.github.crudkit.concurrency.IfMatch;
 import io.github.crudkit.concurrency.Versioned;
+import io.github.crudkit.error.TooManyItemsException;
 import io.github.crudkit.pagination.SortableBy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.Positive;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -42,8 +47,11 @@ class HeroController {
 
 	private final HeroService heroes;
 
-	HeroController(HeroService heroes) {
+	private final Validator validator;
+
+	HeroController(HeroService heroes, Validator validator) {
 		this.heroes = heroes;
+		this.validator = validator;
 	}
 
 	@PostMapping
@@ -51,6 +59,21 @@ class HeroController {
 	ResponseEntity<Versioned<HeroPublic>> create(@Valid @RequestBody HeroCreate create) {
 		Versioned<HeroPublic> hero = this.heroes.create(create);
 		return ResponseEntity.created(URI.create("/api/heroes/" + hero.body().id())).body(hero);
+	}
+
+	@PostMapping("/bulk")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Create up to 1000 heroes in one transaction, all or nothing")
+	HeroBulkCreated createAll(@RequestBody HeroBulkCreate bulk) {
+		// Counted before validation, so that an oversized request is a 413 whatever its items hold.
+		if (bulk.items() != null && bulk.items().size() > HeroBulkCreate.MAX_ITEMS) {
+			throw new TooManyItemsException("items", HeroBulkCreate.MAX_ITEMS, bulk.items().size());
+		}
+		Set<ConstraintViolation<HeroBulkCreate>> violations = this.validator.validate(bulk);
+		if (!violations.isEmpty()) {
+			throw new ConstraintViolationException(violations);
+		}
+		return this.heroes.createAll(bulk);
 	}
 
 	@GetMapping

@@ -1,5 +1,12 @@
 package io.github.crudkit.sample.hero;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 import io.github.crudkit.concurrency.IfMatch;
 import io.github.crudkit.concurrency.Versioned;
 import io.github.crudkit.error.ReferenceNotFoundException;
@@ -39,6 +46,40 @@ public class HeroService {
 		return versioned(this.heroes.saveAndFlush(hero));
 	}
 
+	/**
+	 * Create heroes in one transaction, all or nothing: the items are validated first, then every referenced team
+	 * is looked up with one query, then the rows are inserted in JDBC batches.
+	 * @param bulk the heroes to create
+	 * @return their ids, in the order of the items
+	 */
+	@Transactional
+	public HeroBulkCreated createAll(HeroBulkCreate bulk) {
+		List<HeroCreate> items = bulk.items();
+		Set<Long> teamIds = new HashSet<>();
+		items.forEach((item) -> {
+			if (item.teamId() != null) {
+				teamIds.add(item.teamId());
+			}
+		});
+		Map<Long, Team> teams = new HashMap<>();
+		this.teams.findAllById(teamIds).forEach((team) -> teams.put(team.getId(), team));
+		List<Hero> heroes = new ArrayList<>(items.size());
+		for (int i = 0; i < items.size(); i++) {
+			HeroCreate item = items.get(i);
+			Team team = null;
+			if (item.teamId() != null) {
+				team = teams.get(item.teamId());
+				if (team == null) {
+					throw new ReferenceNotFoundException("items[" + i + "].teamId", "Team", item.teamId());
+				}
+			}
+			heroes.add(new Hero(item.name(), item.secretName(), item.age(), team));
+		}
+		this.heroes.saveAll(heroes);
+		this.heroes.flush();
+		return new HeroBulkCreated(heroes.stream().map(Hero::getId).toList());
+	}
+
 	@Transactional(readOnly = true)
 	public Page<HeroPublic> list(HeroFilter filter, Pageable pageable) {
 		return this.heroes.findAll(filter.toSpecification(), pageable).map(HeroPublic::from);
@@ -46,10 +87,12 @@ public class HeroService {
 
 	@Transactional(readOnly = true)
 	public Page<HeroPublic> listByTeam(long teamId, Pageable pageable) {
-		if (!this.teams.existsById(teamId)) {
+		Page<HeroPublic> page = list(new HeroFilter(null, null, null, teamId), pageable);
+		// Only an empty page needs a look at the team itself: a hero of it proves it exists.
+		if (page.isEmpty() && !this.teams.existsById(teamId)) {
 			throw new ResourceNotFoundException("Team", teamId);
 		}
-		return list(new HeroFilter(null, null, null, teamId), pageable);
+		return page;
 	}
 
 	@Transactional(readOnly = true)

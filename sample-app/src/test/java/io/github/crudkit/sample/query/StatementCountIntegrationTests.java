@@ -1,0 +1,151 @@
+package io.github.crudkit.sample.query;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import io.github.crudkit.query.StatementRecorder;
+import io.github.crudkit.query.StatementTracker;
+import io.github.crudkit.query.UnitOfWorkStatistics;
+import io.github.crudkit.sample.support.Api;
+import io.github.crudkit.sample.support.Api.Response;
+import io.github.crudkit.sample.support.SampleIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+import static io.github.crudkit.test.statements.StatementAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Proves that reads run a fixed number of statements whatever the number of rows: the same count for 10, 100 and
+ * 1000 heroes. A page runs its query and a count; Spring Data skips the count when the first page holds
+ * everything, which is the only difference the numbers below allow.
+ */
+@SampleIntegrationTest
+@TestPropertySource(properties = "crudkit.test.context=statement-counts")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StatementCountIntegrationTests {
+
+	private static final int TEAMS = 25;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	StatementTracker tracker;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Api api;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new Api(this.port);
+		if (this.jdbc.sql("select count(*) from team").query(Long.class).single() == 0) {
+			for (int i = 0; i < TEAMS; i++) {
+				this.api.post("/api/teams", Map.of("name", "Counted team " + i));
+			}
+			long big = this.api.post("/api/teams", Map.of("name", "Big team")).id();
+			this.jdbc.sql("""
+					insert into hero (id, name, secret_name, age, team_id)
+					select nextval('hero_seq'), 'Member ' || n, 'SECRET-seed', n, :team from generate_series(1, 100) n""")
+				.param("team", big)
+				.update();
+		}
+	}
+
+	@ParameterizedTest(name = "{0} heroes")
+	@ValueSource(ints = { 10, 100, 1000 })
+	@Order(1)
+	void readsRunTheSameStatementsWhateverTheNumberOfHeroes(int heroes) {
+		seedHeroesUpTo(heroes + 100);
+		long bigTeam = this.jdbc.sql("select id from team where name = 'Big team'").query(Long.class).single();
+
+		assertThat(statementsOf(() -> this.api.get("/api/heroes?size=20"))).hasStatements(2).hasSelects(2)
+			.hasNoNPlusOne();
+		assertThat(statementsOf(() -> this.api.get("/api/heroes?size=100"))).hasStatements(2).hasNoNPlusOne();
+		assertThat(statementsOf(() -> this.api.get("/api/heroes?size=100&sort=name,desc&minAge=1")))
+			.hasStatements(2)
+			.hasNoNPlusOne();
+		assertThat(statementsOf(() -> this.api.get("/api/teams?size=20"))).hasStatements(2).hasNoNPlusOne();
+		assertThat(statementsOf(() -> this.api.get("/api/teams/" + bigTeam))).hasStatements(2).hasNoNPlusOne();
+		assertThat(statementsOf(() -> this.api.get("/api/teams/" + bigTeam + "/heroes?size=20"))).hasStatements(2)
+			.hasNoNPlusOne();
+		assertThat(statementsOf(() -> this.api.get("/api/heroes/" + firstHeroId()))).hasStatements(1)
+			.hasNoNPlusOne();
+	}
+
+	@Test
+	@Order(2)
+	void aFirstPageThatHoldsEverythingSkipsTheCount() {
+		long team = this.api.post("/api/teams", Map.of("name", Api.unique("Small"))).id();
+		this.api.post("/api/heroes", Map.of("name", "Only", "secretName", Api.secret(), "teamId", team));
+
+		assertThat(statementsOf(() -> this.api.get("/api/teams/" + team + "/heroes?size=20"))).hasStatements(1);
+	}
+
+	@Test
+	@Order(3)
+	void bulkCreateOfAThousandHeroesBatchesItsInserts() {
+		long team = this.api.post("/api/teams", Map.of("name", Api.unique("Bulk"))).id();
+		List<Map<String, Object>> items = new ArrayList<>();
+		for (int i = 0; i < 1000; i++) {
+			items.add(Map.of("name", "Bulk " + i, "secretName", Api.secret(), "age", i, "teamId", team));
+		}
+
+		UnitOfWorkStatistics statistics = statementsOf(() -> {
+			Response response = this.api.post("/api/heroes/bulk", Map.of("items", items));
+			assertThat(response.status()).isEqualTo(201);
+			assertThat(response.json().get("ids").size()).isEqualTo(1000);
+			return response;
+		});
+
+		// One team lookup, 20 id allocations (the sequence hands out 50 ids a call), 20 insert batches of 50.
+		assertThat(statistics).hasStatements(41).hasInserts(20).hasNoNPlusOne();
+		assertThat(statistics.batches()).isEqualTo(20);
+		assertThat(this.jdbc.sql("select count(*) from hero where team_id = ?").param(team).query(Long.class).single())
+			.isEqualTo(1000);
+	}
+
+	private UnitOfWorkStatistics statementsOf(Supplier<Response> request) {
+		try (StatementRecorder recorder = StatementRecorder.start(this.tracker)) {
+			Response response = request.get();
+			assertThat(response.status()).isLessThan(300);
+			List<UnitOfWorkStatistics> units = recorder.await(1, Duration.ofSeconds(5));
+			assertThat(units).hasSize(1);
+			return units.get(0);
+		}
+	}
+
+	private void seedHeroesUpTo(int total) {
+		long present = this.jdbc.sql("select count(*) from hero").query(Long.class).single();
+		if (present < total) {
+			this.jdbc.sql("""
+					insert into hero (id, name, secret_name, age, team_id)
+					select nextval('hero_seq'), 'Seeded ' || n, 'SECRET-seed', n % 90,
+					       (select id from team where name = 'Counted team ' || (n % :teams))
+					from generate_series(1, :count) n""")
+				.param("teams", TEAMS)
+				.param("count", total - present)
+				.update();
+		}
+	}
+
+	private long firstHeroId() {
+		return this.jdbc.sql("select min(id) from hero").query(Long.class).single();
+	}
+
+}
