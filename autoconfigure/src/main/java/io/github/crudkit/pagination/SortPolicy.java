@@ -27,10 +27,13 @@ public final class SortPolicy {
 
 	private final String tieBreaker;
 
-	private SortPolicy(Set<String> allowed, Sort defaultSort, String tieBreaker) {
+	private final Set<String> writeOnly;
+
+	private SortPolicy(Set<String> allowed, Sort defaultSort, String tieBreaker, Set<String> writeOnly) {
 		this.allowed = allowed;
 		this.defaultSort = defaultSort;
 		this.tieBreaker = tieBreaker;
+		this.writeOnly = writeOnly;
 	}
 
 	/**
@@ -67,9 +70,10 @@ public final class SortPolicy {
 				}
 			}
 		}
-		SortPolicy unchecked = new SortPolicy(allowed, Sort.unsorted(), tieBreaker);
+		Set<String> writeOnly = (entity != void.class) ? writeOnlyFields(entity) : Set.of();
+		SortPolicy unchecked = new SortPolicy(allowed, Sort.unsorted(), tieBreaker, writeOnly);
 		Sort defaultSort = unchecked.parse(Arrays.asList(defaultOrder));
-		return new SortPolicy(allowed, defaultSort, tieBreaker);
+		return new SortPolicy(allowed, defaultSort, tieBreaker, writeOnly);
 	}
 
 	/**
@@ -127,10 +131,27 @@ public final class SortPolicy {
 
 	private String describe(String property) {
 		String shown = (property.length() > 50) ? property.substring(0, 50) + "…" : property;
+		if (this.writeOnly.contains(property)) {
+			// A write-only field is never named in a response, not even to refuse it.
+			return "Cannot sort by that property; allowed: " + String.join(", ", this.allowed) + ".";
+		}
 		if (property.isEmpty() || property.equalsIgnoreCase("asc") || property.equalsIgnoreCase("desc")) {
 			return "Sort must be property[,asc|desc] with a property among: " + String.join(", ", this.allowed) + ".";
 		}
 		return "Cannot sort by '" + shown + "'; allowed: " + String.join(", ", this.allowed) + ".";
+	}
+
+	private static Set<String> writeOnlyFields(Class<?> entity) {
+		Set<String> names = new LinkedHashSet<>();
+		for (Class<?> candidate = entity; candidate != null && candidate != Object.class; candidate = candidate
+			.getSuperclass()) {
+			for (Field field : candidate.getDeclaredFields()) {
+				if (field.isAnnotationPresent(WriteOnly.class)) {
+					names.add(field.getName());
+				}
+			}
+		}
+		return Set.copyOf(names);
 	}
 
 	private static @Nullable Field findField(Class<?> type, String name) {
