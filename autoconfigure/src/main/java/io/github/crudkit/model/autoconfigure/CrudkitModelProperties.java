@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Configuration of crudkit's multiple-model guards.
  *
- * @param refuseEntitySerialization Whether serialising a JPA entity to JSON fails instead of exposing it
+ * @param refuseEntitySerialization Whether serialising a JPA entity to JSON fails instead of exposing it.
  * @since 0.1.0
  */
 @ConfigurationProperties("crudkit.model")
