@@ -5,6 +5,8 @@ import io.github.crudkit.model.WriteOnly;
 import io.github.crudkit.sample.team.Team;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
@@ -26,6 +28,10 @@ public class Hero extends BaseEntity {
 	private String secretName;
 
 	private @Nullable Integer age;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false, length = 20)
+	private HeroStatus status = HeroStatus.ACTIVE;
 
 	@ManyToOne(fetch = FetchType.LAZY)
 	@JoinColumn(name = "team_id")
@@ -53,6 +59,10 @@ public class Hero extends BaseEntity {
 
 	public @Nullable Integer getAge() {
 		return this.age;
+	}
+
+	public HeroStatus getStatus() {
+		return this.status;
 	}
 
 	public @Nullable Team getTeam() {
