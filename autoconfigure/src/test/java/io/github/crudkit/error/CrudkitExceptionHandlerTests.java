@@ -1,6 +1,8 @@
 package io.github.crudkit.error;
 
 import java.lang.reflect.Method;
+import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -8,7 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.util.ReflectionUtils;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,43 +23,62 @@ class CrudkitExceptionHandlerTests {
 
 	private final CrudkitExceptionHandler handler = new CrudkitExceptionHandler();
 
+	private final WebRequest request = new ServletWebRequest(new MockHttpServletRequest("GET", "/api/x"));
+
 	@Test
 	void mapsResourceNotFoundToNotFound() {
-		ProblemDetail problem = this.handler.handleResourceNotFound(new ResourceNotFoundException("Hero", 42L));
+		ResponseEntity<Object> response = this.handler
+			.handleResourceNotFound(new ResourceNotFoundException("Hero", 42L), this.request);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		ProblemDetail problem = problemOf(response);
 		assertThat(problem.getStatus()).isEqualTo(HttpStatus.NOT_FOUND.value());
 		assertThat(problem.getTitle()).isEqualTo("Not Found");
 		assertThat(problem.getDetail()).isEqualTo("Hero 42 not found.");
+		assertThat(problem.getType()).isEqualTo(URI.create("about:blank"));
+		assertThat(problem.getInstance()).isEqualTo(URI.create("/api/x"));
 	}
 
 	@Test
 	void mapsLongTypeMismatchToBadRequestNamingParameterAndExpectingInteger() {
-		ProblemDetail problem = this.handler.handleTypeMismatch(typeMismatch("abc", Long.class, "heroId", 0));
+		ResponseEntity<Object> response = this.handler.handleTypeMismatch(typeMismatch("abc", Long.class, "heroId", 0),
+				this.request);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		ProblemDetail problem = problemOf(response);
 		assertThat(problem.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST.value());
 		assertThat(problem.getTitle()).isEqualTo("Bad Request");
 		assertThat(problem.getDetail()).isEqualTo("Parameter 'heroId' must be an integer.");
+		assertThat(problem.getProperties()).containsEntry(CrudkitExceptionHandler.ERRORS_PROPERTY,
+				List.of(new FieldViolation("heroId", "must be an integer")));
 	}
 
 	@Test
 	void mapsPrimitiveIntTypeMismatchToIntegerExpectation() {
-		ProblemDetail problem = this.handler.handleTypeMismatch(typeMismatch("x", int.class, "page", 1));
+		ProblemDetail problem = problemOf(
+				this.handler.handleTypeMismatch(typeMismatch("x", int.class, "page", 1), this.request));
 		assertThat(problem.getDetail()).isEqualTo("Parameter 'page' must be an integer.");
 	}
 
 	@Test
 	void mapsOtherTypeMismatchToValidValueExpectation() {
-		ProblemDetail problem = this.handler.handleTypeMismatch(typeMismatch("not-a-uuid", UUID.class, "teamId", 2));
+		ProblemDetail problem = problemOf(
+				this.handler.handleTypeMismatch(typeMismatch("not-a-uuid", UUID.class, "teamId", 2), this.request));
 		assertThat(problem.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST.value());
 		assertThat(problem.getDetail()).isEqualTo("Parameter 'teamId' must be a valid value.");
 	}
 
 	@Test
 	void typeMismatchDetailDoesNotEchoRejectedValueOrConverterInternals() {
-		ProblemDetail problem = this.handler
-			.handleTypeMismatch(typeMismatch("<script>1</script>", Long.class, "heroId", 0));
+		ProblemDetail problem = problemOf(this.handler
+			.handleTypeMismatch(typeMismatch("<script>1</script>", Long.class, "heroId", 0), this.request));
 		assertThat(problem.getDetail()).doesNotContain("<script>")
 			.doesNotContain("NumberFormatException")
 			.doesNotContain("For input string")
 			.doesNotContain("java.lang");
+	}
+
+	private static ProblemDetail problemOf(ResponseEntity<Object> response) {
+		assertThat(response.getBody()).isInstanceOf(ProblemDetail.class);
+		return (ProblemDetail) response.getBody();
 	}
 
 	private static MethodArgumentTypeMismatchException typeMismatch(String value, Class<?> requiredType, String name,
