@@ -1,14 +1,45 @@
 package io.github.crudkit.error.autoconfigure;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
 import io.github.crudkit.error.CrudkitExceptionHandler;
+import io.github.crudkit.error.FieldViolation;
+import io.github.crudkit.error.ProblemErrorController;
+import io.github.crudkit.error.ProblemTypes;
+import io.github.crudkit.error.ProblemWriter;
+import io.github.crudkit.error.RequestBodyLimitFilter;
+import io.github.crudkit.error.ResourceNotFoundException;
+import jakarta.servlet.RequestDispatcher;
 import org.junit.jupiter.api.Test;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CrudkitErrorAutoConfigurationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(CrudkitErrorAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(CrudkitErrorAutoConfiguration.class, JacksonAutoConfiguration.class));
 
 	@Test
 	void registersExceptionHandlerInServletWebApplication() {
@@ -36,13 +67,24 @@ class CrudkitErrorAutoConfigurationTests {
 	@Test
 	void isSwitchedOffByProperty() {
 		this.contextRunner.withPropertyValues("crudkit.errors.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(ResponseEntityExceptionHandler.class));
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(ResponseEntityExceptionHandler.class)
+				.doesNotHaveBean(ProblemTypes.class)
+				.doesNotHaveBean(ProblemErrorController.class)
+				.doesNotHaveBean(ErrorController.class)
+				.doesNotHaveBean(FilterRegistrationBean.class)
+				.doesNotHaveBean("crudkitRequestBodyLimitFilter"));
 	}
 
 	@Test
 	void isNotRegisteredOutsideServletWebApplication() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CrudkitErrorAutoConfiguration.class))
-			.run((context) -> assertThat(context).doesNotHaveBean(ResponseEntityExceptionHandler.class));
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(CrudkitErrorAutoConfiguration.class, JacksonAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(ResponseEntityExceptionHandler.class)
+				.doesNotHaveBean(ProblemTypes.class)
+				.doesNotHaveBean(ProblemErrorController.class)
+				.doesNotHaveBean("crudkitRequestBodyLimitFilter"));
 	}
 
 	@Test
@@ -53,6 +95,196 @@ class CrudkitErrorAutoConfigurationTests {
 				.hasSingleBean(ResponseEntityExceptionHandler.class)
 				.getBean(ResponseEntityExceptionHandler.class)
 				.isExactlyInstanceOf(CrudkitExceptionHandler.class));
+	}
+
+	@Test
+	void registersProblemTypesThatAreAboutBlankByDefault() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(ProblemTypes.class);
+			assertThat(context.getBean(ProblemTypes.class).typeOf("duplicate")).isEqualTo(ProblemTypes.BLANK);
+		});
+	}
+
+	@Test
+	void backsOffWhenUserDefinesProblemTypesAndUsesThemEverywhere() {
+		this.contextRunner.withUserConfiguration(UserProblemTypesConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(ProblemTypes.class)
+				.getBean(ProblemTypes.class)
+				.isSameAs(context.getBean("userProblemTypes"));
+			assertThat(notFound(context).getType()).isEqualTo(URI.create("urn:user:not-found"));
+			assertThat(errorPage(context, 404).getType()).isEqualTo(URI.create("urn:user:not-found"));
+			assertThat(tooLarge(context, 2 * 1024 * 1024).get("type").asString())
+				.isEqualTo("urn:user:payload-too-large");
+		});
+	}
+
+	@Test
+	void registersProblemErrorController() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(ErrorController.class)
+			.getBean(ErrorController.class)
+			.isExactlyInstanceOf(ProblemErrorController.class));
+	}
+
+	@Test
+	void problemErrorControllerBacksOffWhenUserDefinesErrorController() {
+		this.contextRunner.withUserConfiguration(UserErrorControllerConfiguration.class)
+			.run((context) -> assertThat(context).doesNotHaveBean(ProblemErrorController.class)
+				.hasSingleBean(ErrorController.class)
+				.getBean(ErrorController.class)
+				.isSameAs(context.getBean("userErrorController")));
+	}
+
+	@Test
+	void problemErrorControllerTakesThePlaceOfBootErrorController() {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(DispatcherServletAutoConfiguration.class,
+					WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasSingleBean(ErrorController.class)
+				.getBean(ErrorController.class)
+				.isExactlyInstanceOf(ProblemErrorController.class));
+	}
+
+	@Test
+	void registersRequestBodyLimitFilterWithOneMegabyteByDefault() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasBean("crudkitRequestBodyLimitFilter");
+			assertThat(limitFilter(context).getFilter()).isInstanceOf(RequestBodyLimitFilter.class);
+			assertThat(passes(context, 1024 * 1024)).isTrue();
+			assertThat(passes(context, 1024 * 1024 + 1)).isFalse();
+		});
+	}
+
+	@Test
+	void requestBodyLimitFilterBacksOffWhenUserDefinesOneUnderTheSameName() {
+		this.contextRunner.withUserConfiguration(UserLimitFilterConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(FilterRegistrationBean.class);
+			assertThat(limitFilter(context).getFilter())
+				.isSameAs(context.getBean(UserLimitFilterConfiguration.class).filter);
+			assertThat(passes(context, 1024 * 1024 + 1)).isFalse();
+			assertThat(passes(context, 3)).isFalse();
+		});
+	}
+
+	@Test
+	void bindsTypeBaseUri() {
+		this.contextRunner.withPropertyValues("crudkit.errors.type-base-uri=https://example.com/problems/")
+			.run((context) -> {
+				assertThat(context.getBean(ProblemTypes.class).typeOf("duplicate"))
+					.isEqualTo(URI.create("https://example.com/problems/duplicate"));
+				assertThat(notFound(context).getType())
+					.isEqualTo(URI.create("https://example.com/problems/not-found"));
+				assertThat(errorPage(context, 400).getType())
+					.isEqualTo(URI.create("https://example.com/problems/bad-request"));
+				assertThat(tooLarge(context, 2 * 1024 * 1024).get("type").asString())
+					.isEqualTo("https://example.com/problems/payload-too-large");
+			});
+	}
+
+	@Test
+	void bindsConstraintFields() {
+		this.contextRunner.withPropertyValues("crudkit.errors.constraint-fields.thing_name_key=title")
+			.run((context) -> {
+				ResponseEntity<Object> response = context.getBean(CrudkitExceptionHandler.class)
+					.handleDataIntegrityViolation(uniqueViolation("thing_name_key", "thing"), webRequest("POST"));
+				assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+				assertThat(((ProblemDetail) response.getBody()).getProperties())
+					.containsEntry(CrudkitExceptionHandler.ERRORS_PROPERTY,
+							List.of(new FieldViolation("title", "is already taken")));
+			});
+	}
+
+	@Test
+	void constraintsMissingFromConstraintFieldsFallBackToTheNamingRule() {
+		this.contextRunner.withPropertyValues("crudkit.errors.constraint-fields.thing_name_key=title")
+			.run((context) -> {
+				ResponseEntity<Object> response = context.getBean(CrudkitExceptionHandler.class)
+					.handleDataIntegrityViolation(uniqueViolation("uk_thing_code", "thing"), webRequest("POST"));
+				assertThat(((ProblemDetail) response.getBody()).getProperties())
+					.containsEntry(CrudkitExceptionHandler.ERRORS_PROPERTY,
+							List.of(new FieldViolation("code", "is already taken")));
+			});
+	}
+
+	@Test
+	void retryAfterIsFiveSecondsByDefault() {
+		this.contextRunner.run((context) -> assertThat(databaseUnavailable(context).getHeaders()
+			.getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5"));
+	}
+
+	@Test
+	void bindsRetryAfter() {
+		this.contextRunner.withPropertyValues("crudkit.errors.retry-after=2m")
+			.run((context) -> assertThat(databaseUnavailable(context).getHeaders()
+				.getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("120"));
+	}
+
+	@Test
+	void bindsMaxRequestBody() {
+		this.contextRunner.withPropertyValues("crudkit.errors.max-request-body=10B").run((context) -> {
+			assertThat(passes(context, 10)).isTrue();
+			assertThat(passes(context, 11)).isFalse();
+			JsonNode problem = tooLarge(context, 11);
+			assertThat(problem.get("status").asInt()).isEqualTo(413);
+			assertThat(problem.get("detail").asString()).isEqualTo("The request body is larger than 10 bytes.");
+		});
+	}
+
+	@SuppressWarnings("unchecked")
+	private static FilterRegistrationBean<RequestBodyLimitFilter> limitFilter(
+			AssertableWebApplicationContext context) {
+		return context.getBean("crudkitRequestBodyLimitFilter", FilterRegistrationBean.class);
+	}
+
+	private static boolean passes(AssertableWebApplicationContext context, int contentLength) throws Exception {
+		MockFilterChain chain = new MockFilterChain();
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		limitFilter(context).getFilter().doFilter(post(contentLength), response, chain);
+		return chain.getRequest() != null && response.getStatus() == 200;
+	}
+
+	private static JsonNode tooLarge(AssertableWebApplicationContext context, int contentLength) throws Exception {
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		MockFilterChain chain = new MockFilterChain();
+		limitFilter(context).getFilter().doFilter(post(contentLength), response, chain);
+		assertThat(chain.getRequest()).isNull();
+		assertThat(response.getStatus()).isEqualTo(413);
+		assertThat(response.getContentType()).startsWith("application/problem+json");
+		return context.getBean(JsonMapper.class).readTree(response.getContentAsString(StandardCharsets.UTF_8));
+	}
+
+	private static MockHttpServletRequest post(int contentLength) {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/things");
+		request.setContentType("application/json");
+		request.setContent(new byte[contentLength]);
+		return request;
+	}
+
+	private static ProblemDetail notFound(AssertableWebApplicationContext context) {
+		return (ProblemDetail) context.getBean(CrudkitExceptionHandler.class)
+			.handleResourceNotFound(new ResourceNotFoundException("Thing", 1), webRequest("GET"))
+			.getBody();
+	}
+
+	private static ProblemDetail errorPage(AssertableWebApplicationContext context, int status) {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/error");
+		request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status);
+		request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, "/api/things");
+		return context.getBean(ProblemErrorController.class).error(request).getBody();
+	}
+
+	private static ResponseEntity<Object> databaseUnavailable(AssertableWebApplicationContext context) {
+		return context.getBean(CrudkitExceptionHandler.class)
+			.handleDatabaseUnavailable(new CannotCreateTransactionException("Connection refused"), webRequest("GET"));
+	}
+
+	private static ServletWebRequest webRequest(String method) {
+		return new ServletWebRequest(new MockHttpServletRequest(method, "/api/things"));
+	}
+
+	private static DataIntegrityViolationException uniqueViolation(String constraint, String table) {
+		ServerErrorMessage message = new ServerErrorMessage("SERROR\0C23505\0Mduplicate key value violates unique "
+				+ "constraint \"" + constraint + "\"\0n" + constraint + "\0t" + table + "\0");
+		return new DataIntegrityViolationException("could not execute statement", new PSQLException(message));
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -66,6 +298,43 @@ class CrudkitErrorAutoConfigurationTests {
 	}
 
 	static class UserExceptionHandler extends ResponseEntityExceptionHandler {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserProblemTypesConfiguration {
+
+		@Bean
+		ProblemTypes userProblemTypes() {
+			return new ProblemTypes("urn:user:");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserErrorControllerConfiguration {
+
+		@Bean
+		ErrorController userErrorController() {
+			return new UserErrorController();
+		}
+
+	}
+
+	static class UserErrorController implements ErrorController {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserLimitFilterConfiguration {
+
+		final RequestBodyLimitFilter filter = new RequestBodyLimitFilter(2,
+				new ProblemWriter(JsonMapper.builder().build(), new ProblemTypes(null)));
+
+		@Bean
+		FilterRegistrationBean<RequestBodyLimitFilter> crudkitRequestBodyLimitFilter() {
+			return new FilterRegistrationBean<>(this.filter);
+		}
 
 	}
 

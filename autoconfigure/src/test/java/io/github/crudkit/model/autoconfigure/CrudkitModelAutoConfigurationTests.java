@@ -3,6 +3,7 @@ package io.github.crudkit.model.autoconfigure;
 import java.util.List;
 
 import io.github.crudkit.model.EntityExposureModule;
+import io.github.crudkit.model.ModelBoundaryVerifier;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import org.junit.jupiter.api.Test;
@@ -12,8 +13,12 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -22,6 +27,9 @@ class CrudkitModelAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(CrudkitModelAutoConfiguration.class));
+
+	private final WebApplicationContextRunner webContextRunner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(CrudkitModelAutoConfiguration.class, WebMvcAutoConfiguration.class));
 
 	private final ApplicationContextRunner jacksonContextRunner = this.contextRunner
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class));
@@ -94,6 +102,71 @@ class CrudkitModelAutoConfigurationTests {
 				assertThat(mapper.writeValueAsString(new Hero(1L, "Deadpond")))
 					.isEqualTo("{\"id\":1,\"name\":\"Deadpond\"}");
 			});
+	}
+
+	@Test
+	void registersModelBoundaryVerifierInServletWebApplication() {
+		this.webContextRunner.withUserConfiguration(CleanController.class)
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(ModelBoundaryVerifier.class));
+	}
+
+	@Test
+	void doesNotRegisterModelBoundaryVerifierOutsideServletWebApplication() {
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(ModelBoundaryVerifier.class));
+	}
+
+	@Test
+	void failsStartupWhenControllerReturnsEntity() {
+		this.webContextRunner.withUserConfiguration(EntityController.class)
+			.run((context) -> assertThat(context).getFailure()
+				.isInstanceOf(IllegalStateException.class)
+				.hasMessageContaining("EntityController.find returns the JPA entity " + Hero.class.getName()));
+	}
+
+	@Test
+	void modelBoundaryVerifierBacksOffWhenUserDefinesOne() {
+		this.webContextRunner.withUserConfiguration(EntityController.class, UserVerifierConfiguration.class)
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(ModelBoundaryVerifier.class)
+				.getBean(ModelBoundaryVerifier.class)
+				.isSameAs(context.getBean("userModelBoundaryVerifier")));
+	}
+
+	@Test
+	void modelBoundaryVerifierIsSwitchedOffWithTheRestByProperty() {
+		this.webContextRunner.withUserConfiguration(EntityController.class)
+			.withPropertyValues("crudkit.model.refuse-entity-serialization=false")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ModelBoundaryVerifier.class));
+	}
+
+	@RestController
+	static class EntityController {
+
+		@GetMapping("/heroes/1")
+		Hero find() {
+			return new Hero(1L, "Deadpond");
+		}
+
+	}
+
+	@RestController
+	static class CleanController {
+
+		@GetMapping("/heroes/1")
+		HeroPublic find() {
+			return new HeroPublic(1L, "Deadpond");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserVerifierConfiguration {
+
+		@Bean
+		ModelBoundaryVerifier userModelBoundaryVerifier() {
+			return new ModelBoundaryVerifier(List.of());
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
