@@ -92,13 +92,26 @@ public final class IfMatch {
 		}
 	}
 
+	/**
+	 * Return the version a strong entity tag names, or {@code null} when the tag is not exactly one that
+	 * {@link #eTagOf(long)} writes: strong comparison (RFC 9110, 8.8.3.2) is character by character, so
+	 * {@code "03"}, {@code W/"3"}, {@code "-3"} or non-ASCII digits never match.
+	 * @param tag the entity tag, quotes included
+	 * @return the version, or {@code null}
+	 */
 	private static @Nullable Long versionOf(String tag) {
 		if (tag.length() < 3 || tag.charAt(0) != '"' || tag.charAt(tag.length() - 1) != '"') {
 			return null;
 		}
 		String digits = tag.substring(1, tag.length() - 1);
-		if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(Character::isDigit)) {
+		if (digits.length() > 18 || (digits.length() > 1 && digits.charAt(0) == '0')) {
 			return null;
+		}
+		for (int i = 0; i < digits.length(); i++) {
+			char c = digits.charAt(i);
+			if (c < '0' || c > '9') {
+				return null;
+			}
 		}
 		return Long.parseLong(digits);
 	}

@@ -23,6 +23,8 @@ import org.springframework.util.ClassUtils;
  */
 public record ConstraintViolationInfo(Kind kind, @Nullable String constraint, @Nullable String field) {
 
+	private static final java.util.Set<String> RULE_PREFIXES = java.util.Set.of("pk", "fk", "uk", "ck", "ix");
+
 	private static final boolean POSTGRESQL_PRESENT = ClassUtils.isPresent("org.postgresql.util.PSQLException",
 			ConstraintViolationInfo.class.getClassLoader());
 
@@ -68,7 +70,9 @@ public record ConstraintViolationInfo(Kind kind, @Nullable String constraint, @N
 
 	static @Nullable String fieldFromName(String constraint, @Nullable String table) {
 		int prefixEnd = constraint.indexOf('_');
-		if (prefixEnd < 0) {
+		// Only names that follow crudkit's rule say which column they guard; PostgreSQL's own names
+		// (thing_code_key, thing_team_id_fkey) do not, reliably.
+		if (prefixEnd < 0 || !RULE_PREFIXES.contains(constraint.substring(0, prefixEnd).toLowerCase(Locale.ROOT))) {
 			return null;
 		}
 		String rest = constraint.substring(prefixEnd + 1);

@@ -405,7 +405,7 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private ProblemDetail complete(ProblemDetail problem, WebRequest request) {
 		if (problem.getType() == null) {
-			problem.setType(this.types.typeOf(slugOf(problem.getStatus())));
+			problem.setType(this.types.typeOf(ProblemTypes.slugOf(problem.getStatus())));
 		}
 		HttpStatus status = HttpStatus.resolve(problem.getStatus());
 		if (problem.getTitle() == null && status != null) {
@@ -423,11 +423,6 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 			}
 		}
 		return problem;
-	}
-
-	private static String slugOf(int status) {
-		HttpStatus resolved = HttpStatus.resolve(status);
-		return (resolved != null) ? resolved.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') : "error";
 	}
 
 	private static ProblemDetail validationProblem(List<FieldViolation> errors) {

@@ -49,7 +49,7 @@ public class ProblemErrorController implements ErrorController {
 				status.is5xxServerError() ? "The server failed to handle the request."
 						: "The request cannot be handled: " + status.getReasonPhrase() + ".");
 		problem.setTitle(status.getReasonPhrase());
-		problem.setType(this.types.typeOf(status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+		problem.setType(this.types.typeOf(ProblemTypes.slugOf(status.value())));
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (uri instanceof String path) {
 			try {

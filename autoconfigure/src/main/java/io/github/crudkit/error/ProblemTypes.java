@@ -29,6 +29,23 @@ public class ProblemTypes {
 	}
 
 	/**
+	 * Return the slug of a problem known only by its status, the same one crudkit's handlers use for that status.
+	 * @param status the HTTP status
+	 * @return the slug, for example {@code not-found}
+	 */
+	public static String slugOf(int status) {
+		return switch (status) {
+			case 413 -> "payload-too-large";
+			case 500 -> "internal-error";
+			default -> {
+				org.springframework.http.HttpStatus resolved = org.springframework.http.HttpStatus.resolve(status);
+				yield (resolved != null) ? resolved.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+						: "error";
+			}
+		};
+	}
+
+	/**
 	 * Return the type URI of a kind of problem.
 	 * @param slug the kind, for example {@code not-found}
 	 * @return the type URI

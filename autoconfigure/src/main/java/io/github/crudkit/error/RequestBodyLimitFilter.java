@@ -1,6 +1,10 @@
 package io.github.crudkit.error;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -9,6 +13,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -52,7 +57,9 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 		private final long limit;
 
-		private ServletInputStream stream;
+		private @Nullable ServletInputStream stream;
+
+		private @Nullable BufferedReader reader;
 
 		LimitedRequest(HttpServletRequest request, long limit) {
 			super(request);
@@ -61,10 +68,24 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 		@Override
 		public ServletInputStream getInputStream() throws IOException {
-			if (this.stream == null) {
-				this.stream = new LimitedInputStream(super.getInputStream(), this.limit);
+			ServletInputStream current = this.stream;
+			if (current == null) {
+				current = new LimitedInputStream(super.getInputStream(), this.limit);
+				this.stream = current;
 			}
-			return this.stream;
+			return current;
+		}
+
+		@Override
+		public BufferedReader getReader() throws IOException {
+			BufferedReader current = this.reader;
+			if (current == null) {
+				String encoding = getCharacterEncoding();
+				Charset charset = (encoding != null) ? Charset.forName(encoding) : StandardCharsets.ISO_8859_1;
+				current = new BufferedReader(new InputStreamReader(getInputStream(), charset));
+				this.reader = current;
+			}
+			return current;
 		}
 
 	}

@@ -77,9 +77,9 @@ public class ModelBoundaryVerifier implements SmartInitializingSingleton {
 			problems.add(where + " the JPA entity " + entity.getName());
 			return;
 		}
-		if (PublicModel.class.isAssignableFrom(raw) && raw.isRecord()) {
+		if (raw.isRecord()) {
 			for (RecordComponent component : raw.getRecordComponents()) {
-				if (Models.isWriteOnly(component)) {
+				if (PublicModel.class.isAssignableFrom(raw) && Models.isWriteOnly(component)) {
 					problems.add(where + " " + raw.getName() + ", a PublicModel with the write-only field "
 							+ component.getName());
 				}

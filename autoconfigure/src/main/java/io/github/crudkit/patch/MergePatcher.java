@@ -3,6 +3,7 @@ package io.github.crudkit.patch;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.crudkit.error.JsonPaths;
 import io.github.crudkit.model.WriteOnly;
@@ -12,8 +13,10 @@ import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.AnnotationIntrospector;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.MapperConfig;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.introspect.Annotated;
 import tools.jackson.databind.introspect.NopAnnotationIntrospector;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,6 +35,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public class MergePatcher {
 
+	private static final JsonInclude.Value ALWAYS = JsonInclude.Value.construct(JsonInclude.Include.ALWAYS,
+			JsonInclude.Include.ALWAYS);
+
 	private final JsonMapper mapper;
 
 	private final JsonMapper stateMapper;
@@ -46,9 +52,12 @@ public class MergePatcher {
 	public MergePatcher(JsonMapper mapper, Validator validator) {
 		this.mapper = mapper;
 		// The current state includes write-only fields: they are merged on the server and never leave it.
+		// Null properties are included too, whatever the application's inclusion setting: each one is a field the
+		// patch may set.
 		this.stateMapper = mapper.rebuild()
 			.annotationIntrospector(AnnotationIntrospector.pair(new WriteOnlyReadable(),
 					mapper.serializationConfig().getAnnotationIntrospector()))
+			.changeDefaultPropertyInclusion((inclusion) -> ALWAYS)
 			.build();
 		this.validator = validator;
 	}
@@ -97,7 +106,13 @@ public class MergePatcher {
 
 	private <T> T read(ObjectNode merged, Class<T> type) {
 		try {
-			return this.mapper.treeToValue(merged, type);
+			return this.mapper.readerFor(type)
+				.with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+				.readValue(merged);
+		}
+		catch (UnrecognizedPropertyException ex) {
+			String field = JsonPaths.fieldOf(ex);
+			throw new InvalidPatchException(field, "Unknown property '" + field + "'.");
 		}
 		catch (JacksonException ex) {
 			String field = JsonPaths.fieldOf(ex);
@@ -113,6 +128,11 @@ public class MergePatcher {
 		@Override
 		public JsonProperty.@Nullable Access findPropertyAccess(MapperConfig<?> config, Annotated annotated) {
 			return annotated.hasAnnotation(WriteOnly.class) ? JsonProperty.Access.READ_WRITE : null;
+		}
+
+		@Override
+		public JsonInclude.Value findPropertyInclusion(MapperConfig<?> config, Annotated annotated) {
+			return ALWAYS;
 		}
 
 	}

@@ -12,7 +12,6 @@ import io.github.crudkit.error.ConstraintViolationInfo.Kind;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -145,7 +144,6 @@ class ConstraintViolationInfoIntegrationTests {
 	}
 
 	@Test
-	@Disabled("Bug: without a registry entry, PostgreSQL's default name thing_code_key yields the field 'key'")
 	void uniqueViolationOfConstraintWithDatabaseDefaultNameNamesNoFieldWithoutRegistry() throws SQLException {
 		execute("insert into thing (id, name, code) values (1, 'Widget', 'W1')");
 		ConstraintViolationInfo info = violationOf("insert into thing (id, name, code) values (2, 'Gadget', 'W1')");

@@ -99,7 +99,7 @@ class ProblemErrorControllerTests {
 		assertThat(controller.error(forwarded(404, "/x")).getBody().getType())
 			.isEqualTo(URI.create("https://example.com/problems/not-found"));
 		assertThat(controller.error(forwarded(500, "/x")).getBody().getType())
-			.isEqualTo(URI.create("https://example.com/problems/internal-server-error"));
+			.isEqualTo(URI.create("https://example.com/problems/internal-error"));
 	}
 
 	@Test

@@ -11,7 +11,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -212,9 +211,6 @@ class MergePatcherTests {
 	}
 
 	@Test
-	@Disabled("Bug: with a mapper that leaves nulls out (spring.jackson.default-property-inclusion=non_null), "
-			+ "MergePatcher builds the current state without the null properties and then refuses a patch of "
-			+ "them as 'Unknown property'")
 	void nullPropertyCanBeSetWhenMapperLeavesNullsOut() {
 		JsonMapper nonNull = JsonMapper.builder()
 			.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
@@ -226,9 +222,6 @@ class MergePatcherTests {
 	}
 
 	@Test
-	@Disabled("Bug: when the nested object is null, its patch value is taken whole and read with the mapper's own "
-			+ "FAIL_ON_UNKNOWN_PROPERTIES, which Jackson 3 and Spring Boot leave off: the unknown property is "
-			+ "silently dropped (and with it on, it is reported as 'a value of the wrong type')")
 	void unknownPropertyOfAbsentNestedObjectIsRefused() {
 		Profile homeless = new Profile("Tony", 48, "Iron Man", null);
 		assertThatExceptionOfType(InvalidPatchException.class)
