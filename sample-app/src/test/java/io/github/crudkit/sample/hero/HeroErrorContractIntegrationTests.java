@@ -201,6 +201,23 @@ class HeroErrorContractIntegrationTests {
 			.isZero();
 	}
 
+	// GET /api/heroes (paging and sorting errors are covered elsewhere)
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', value = { "minAge=abc|minAge", "maxAge=1.5|maxAge", "minAge=99999999999|minAge",
+			"teamId=abc|teamId", "teamId=0|teamId", "teamId=-1|teamId", "teamId=99999999999999999999|teamId" })
+	void listWithAnInvalidFilterIs400NamingIt(String query, String field) {
+		assertFieldProblem(this.api.get("/api/heroes?" + query), 400, "/api/heroes", field);
+	}
+
+	@Test
+	void listWithAFilterForAnUnknownTeamIsAnEmptyPage() {
+		Response response = this.api.get("/api/heroes?teamId=" + MISSING);
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json().get("page").get("totalElements").asLong()).isZero();
+	}
+
 	// GET /api/heroes/{id}
 
 	@Test
