@@ -1,23 +1,30 @@
 package io.github.crudkit.sample.support;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A small HTTP client for the sample's API. Every response it receives is checked centrally: no body except the
- * OpenAPI document ever mentions {@code secretName}, and none contains a value marked with {@link #SECRET}.
+ * A small HTTP client for the sample's API. Every response it receives is checked centrally: no body contains a
+ * value marked with {@link #SECRET}; no body except the OpenAPI document mentions {@code secretName}, save an error
+ * naming it as the offending {@code field} (the contract names every offending field); and no error body shows
+ * server internals (exception or class names, SQL, stack frames).
  */
 public final class Api {
 
@@ -31,6 +38,15 @@ public final class Api {
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private static final JsonMapper json = JsonMapper.builder().build();
+
+	/**
+	 * What an error body must never contain: exception and class names, SQL text and stack frames. A bare
+	 * {@code " at "} is too common in prose ("it is now at version 3"), so frames are matched by their shape.
+	 */
+	private static final List<Pattern> INTERNALS = List.of(Pattern.compile("Exception"),
+			Pattern.compile("\\borg\\."), Pattern.compile("\\bjava\\."), Pattern.compile("SQL"),
+			Pattern.compile("(?i)\\bselect "), Pattern.compile("(?i)\\binsert "),
+			Pattern.compile("\\bat [\\w$.]+\\("));
 
 	private final String base;
 
@@ -71,8 +87,40 @@ public final class Api {
 		return send("PATCH", path, body, "application/merge-patch+json", Map.of());
 	}
 
+	public Response patch(String path, Object body, Map<String, String> headers) {
+		return send("PATCH", path, body, "application/merge-patch+json", headers);
+	}
+
 	public Response delete(String path) {
 		return send("DELETE", path, null, null, Map.of());
+	}
+
+	public Response delete(String path, Map<String, String> headers) {
+		return send("DELETE", path, null, null, headers);
+	}
+
+	/**
+	 * Send raw bytes with a {@code Content-Length}, whatever they are.
+	 * @param method the HTTP method
+	 * @param path the path and query
+	 * @param body the bytes
+	 * @param contentType the content type to claim
+	 * @return the response
+	 */
+	public Response sendBytes(String method, String path, byte[] body, String contentType) {
+		return exchange(method, path, HttpRequest.BodyPublishers.ofByteArray(body), contentType, Map.of());
+	}
+
+	/**
+	 * Send a body of unknown length, which goes out with {@code Transfer-Encoding: chunked}.
+	 * @param method the HTTP method
+	 * @param path the path and query
+	 * @param body supplies the stream of the body
+	 * @param contentType the content type to claim
+	 * @return the response
+	 */
+	public Response sendChunked(String method, String path, Supplier<InputStream> body, String contentType) {
+		return exchange(method, path, HttpRequest.BodyPublishers.ofInputStream(body), contentType, Map.of());
 	}
 
 	/**
@@ -86,11 +134,16 @@ public final class Api {
 	 */
 	public Response send(String method, String path, @Nullable Object body, @Nullable String contentType,
 			Map<String, String> headers) {
+		String text = (body == null) ? null : (body instanceof String string) ? string : json.writeValueAsString(body);
+		return exchange(method, path, (text != null) ? HttpRequest.BodyPublishers.ofString(text)
+				: HttpRequest.BodyPublishers.noBody(), contentType, headers);
+	}
+
+	private Response exchange(String method, String path, HttpRequest.BodyPublisher body,
+			@Nullable String contentType, Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
 			.timeout(Duration.ofSeconds(30));
-		String text = (body == null) ? null : (body instanceof String string) ? string : json.writeValueAsString(body);
-		request.method(method, (text != null) ? HttpRequest.BodyPublishers.ofString(text)
-				: HttpRequest.BodyPublishers.noBody());
+		request.method(method, body);
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}
@@ -99,6 +152,7 @@ public final class Api {
 			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			Response result = new Response(response.statusCode(), response.headers().map(), response.body());
 			checkNoSecretLeaks(path, result);
+			checkNoInternals(method, path, result);
 			return result;
 		}
 		catch (IOException ex) {
@@ -113,7 +167,45 @@ public final class Api {
 	private static void checkNoSecretLeaks(String path, Response response) {
 		assertThat(response.body()).as("response to %s", path).doesNotContain(SECRET);
 		if (!path.startsWith("/v3/api-docs")) {
-			assertThat(response.body()).as("response to %s", path).doesNotContainIgnoringCase("secretName");
+			assertThat(withoutOffendingFieldNames(response)).as("response to %s", path)
+				.doesNotContainIgnoringCase("secretName");
+		}
+	}
+
+	/**
+	 * Return the body with the {@code field} of every {@code errors} entry blanked out: an error may name
+	 * {@code secretName} as the field at fault (never its value, which the {@link #SECRET} check covers).
+	 */
+	private static String withoutOffendingFieldNames(Response response) {
+		if (response.status() < 400 || !response.body().startsWith("{")) {
+			return response.body();
+		}
+		JsonNode problem;
+		try {
+			problem = json.readTree(response.body());
+		}
+		catch (RuntimeException ex) {
+			return response.body();
+		}
+		JsonNode errors = problem.get("errors");
+		if (errors != null && errors.isArray()) {
+			errors.forEach((error) -> {
+				if (error instanceof ObjectNode entry && entry.has("field")) {
+					entry.put("field", "<field>");
+				}
+			});
+		}
+		return problem.toString();
+	}
+
+	private static void checkNoInternals(String method, String path, Response response) {
+		if (response.status() < 400) {
+			return;
+		}
+		for (Pattern internal : INTERNALS) {
+			assertThat(internal.matcher(response.body()).find())
+				.as("error body of %s %s shows server internals (%s): %s", method, path, internal, response.body())
+				.isFalse();
 		}
 	}
 
