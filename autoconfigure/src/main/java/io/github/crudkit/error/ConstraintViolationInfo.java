@@ -124,6 +124,11 @@ public record ConstraintViolationInfo(Kind kind, @Nullable String constraint, @N
 		NOT_NULL,
 
 		/**
+		 * SQLState class {@code 22}: a value the column cannot hold (too long, out of range, a NUL character).
+		 */
+		DATA,
+
+		/**
 		 * Any other failure.
 		 */
 		OTHER;
@@ -134,7 +139,7 @@ public record ConstraintViolationInfo(Kind kind, @Nullable String constraint, @N
 				case "23503" -> FOREIGN_KEY;
 				case "23514" -> CHECK;
 				case "23502" -> NOT_NULL;
-				default -> OTHER;
+				default -> sqlState.startsWith("22") ? DATA : OTHER;
 			};
 		}
 
@@ -143,9 +148,21 @@ public record ConstraintViolationInfo(Kind kind, @Nullable String constraint, @N
 	private static final class PostgresDetails {
 
 		static @Nullable String[] of(SQLException ex) {
-			if (ex instanceof org.postgresql.util.PSQLException psql && psql.getServerErrorMessage() != null) {
-				org.postgresql.util.ServerErrorMessage message = psql.getServerErrorMessage();
-				return new @Nullable String[] { message.getConstraint(), message.getTable(), message.getColumn() };
+			// A JDBC batch reports a BatchUpdateException; the server's message is on its next exception.
+			for (SQLException candidate = ex; candidate != null; candidate = candidate.getNextException()) {
+				for (Throwable cause = candidate; cause != null; cause = cause.getCause()) {
+					if (cause instanceof org.postgresql.util.PSQLException psql && psql.getServerErrorMessage() != null) {
+						org.postgresql.util.ServerErrorMessage message = psql.getServerErrorMessage();
+						return new @Nullable String[] { message.getConstraint(), message.getTable(),
+								message.getColumn() };
+					}
+					if (cause.getCause() == cause) {
+						break;
+					}
+				}
+				if (candidate.getNextException() == candidate) {
+					break;
+				}
 			}
 			return new @Nullable String[] { null, null, null };
 		}

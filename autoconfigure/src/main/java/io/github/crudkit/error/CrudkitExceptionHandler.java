@@ -4,10 +4,13 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Map;
 
 import io.github.crudkit.concurrency.StaleVersionException;
+import io.github.crudkit.model.StrictJsonModule;
 import io.github.crudkit.pagination.InvalidPageRequestException;
 import io.github.crudkit.patch.InvalidPatchException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,7 +22,6 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.core.Ordered;
@@ -186,6 +188,8 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 							field, "refers to a resource that does not exist"), "unknown-reference", request);
 			case CHECK, NOT_NULL -> respond(withField(problem(HttpStatus.BAD_REQUEST, "The request is not valid."),
 					field, "is not allowed"), "validation", request);
+			case DATA -> respond(withField(problem(HttpStatus.BAD_REQUEST, "A value of the request cannot be stored."),
+					field, "cannot be stored"), "validation", request);
 			case OTHER -> respond(problem(HttpStatus.CONFLICT, "The request conflicts with the stored data."),
 					"conflict", request);
 		};
@@ -234,7 +238,9 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 	 */
 	@ExceptionHandler
 	public ResponseEntity<Object> handleInvalidPatch(InvalidPatchException ex, WebRequest request) {
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, String.valueOf(ex.getMessage()));
+		// The field goes in errors only: the detail never names a field, which may be write-only.
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST,
+				(ex.getField() != null) ? "The request is not valid." : String.valueOf(ex.getMessage()));
 		return respond(withField(problem, ex.getField(), String.valueOf(ex.getMessage())), "validation", request);
 	}
 
@@ -342,9 +348,15 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 			return handlePayloadTooLarge(tooLarge, request);
 		}
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON.");
+		StrictJsonModule.InvalidTextException invalidText = findCause(ex, StrictJsonModule.InvalidTextException.class);
 		UnrecognizedPropertyException unknown = findCause(ex, UnrecognizedPropertyException.class);
-		MismatchedInputException mismatch = findCause(ex, MismatchedInputException.class);
-		if (unknown != null) {
+		JacksonException jackson = findCause(ex, JacksonException.class);
+		if (invalidText != null && JsonPaths.fieldOf(invalidText) != null) {
+			String field = JsonPaths.fieldOf(invalidText);
+			problem.setDetail("The request is not valid.");
+			withField(problem, field, String.valueOf(invalidText.getOriginalMessage()));
+		}
+		else if (unknown != null) {
 			String field = JsonPaths.fieldOf(unknown);
 			problem.setDetail("Unknown property '" + field + "'.");
 			withField(problem, field, "is not a known property");
@@ -352,9 +364,9 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 		else if (findCause(ex, StreamConstraintsException.class) != null) {
 			problem.setDetail("The request body nests too deeply or has a value that is too long.");
 		}
-		else if (mismatch != null && JsonPaths.fieldOf(mismatch) != null) {
-			String field = JsonPaths.fieldOf(mismatch);
-			problem.setDetail("Property '" + field + "' has a value of the wrong type.");
+		else if (jackson != null && JsonPaths.fieldOf(jackson) != null) {
+			String field = JsonPaths.fieldOf(jackson);
+			problem.setDetail("The request is not valid.");
 			withField(problem, field, "has a value of the wrong type");
 		}
 		else if (findCause(ex, StreamReadException.class) == null && findCause(ex, JacksonException.class) == null) {
@@ -427,8 +439,22 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static ProblemDetail validationProblem(List<FieldViolation> errors) {
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "The request is not valid.");
-		problem.setProperty(ERRORS_PROPERTY, errors);
+		problem.setProperty(ERRORS_PROPERTY, oneEntryPerField(errors));
 		return problem;
+	}
+
+	/**
+	 * Merge the violations of one field into one entry, their messages joined by {@code "; "}.
+	 * @param errors the violations, sorted
+	 * @return one entry per field, in the order of first appearance
+	 */
+	static List<FieldViolation> oneEntryPerField(List<FieldViolation> errors) {
+		Map<String, String> byField = new LinkedHashMap<>();
+		errors.forEach((error) -> byField.merge(error.field(), error.message(),
+				(first, second) -> first.equals(second) ? first : first + "; " + second));
+		List<FieldViolation> merged = new ArrayList<>(byField.size());
+		byField.forEach((field, message) -> merged.add(new FieldViolation(field, message)));
+		return merged;
 	}
 
 	private static ProblemDetail withField(ProblemDetail problem, @Nullable String field, String message) {

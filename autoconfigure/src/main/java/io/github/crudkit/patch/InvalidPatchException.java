@@ -17,7 +17,8 @@ public class InvalidPatchException extends RuntimeException {
 	/**
 	 * Create the exception.
 	 * @param field the offending property, or {@code null} when the patch as a whole is wrong
-	 * @param message a message that is safe to show to the client
+	 * @param message what is wrong with the field (for example {@code has a value of the wrong type}), or with the
+	 * patch as a whole when there is no field; safe to show to the client
 	 */
 	public InvalidPatchException(@Nullable String field, String message) {
 		super(message);

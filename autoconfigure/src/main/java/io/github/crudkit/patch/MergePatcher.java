@@ -92,7 +92,7 @@ public class MergePatcher {
 			String name = entry.getKey();
 			JsonNode value = entry.getValue();
 			if (!target.has(name)) {
-				throw new InvalidPatchException(path + name, "Unknown property '" + path + name + "'.");
+				throw new InvalidPatchException(path + name, "is not a known property");
 			}
 			JsonNode existing = target.get(name);
 			if (value.isObject() && existing != null && existing.isObject()) {
@@ -112,12 +112,12 @@ public class MergePatcher {
 		}
 		catch (UnrecognizedPropertyException ex) {
 			String field = JsonPaths.fieldOf(ex);
-			throw new InvalidPatchException(field, "Unknown property '" + field + "'.");
+			throw new InvalidPatchException(field, "is not a known property");
 		}
 		catch (JacksonException ex) {
 			String field = JsonPaths.fieldOf(ex);
-			throw new InvalidPatchException(field, (field != null) ? "Property '" + field + "' has a value of the wrong type."
-					: "The patch does not fit the resource.");
+			throw new InvalidPatchException(field,
+					(field != null) ? "has a value of the wrong type" : "The patch does not fit the resource.");
 		}
 	}
 

@@ -5,6 +5,7 @@ import io.github.crudkit.error.ProblemErrorController;
 import io.github.crudkit.error.ProblemTypes;
 import io.github.crudkit.error.ProblemWriter;
 import io.github.crudkit.error.RequestBodyLimitFilter;
+import io.github.crudkit.error.RequestTextFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -63,6 +64,15 @@ public final class CrudkitErrorAutoConfiguration {
 				new RequestBodyLimitFilter(properties.maxRequestBody().toBytes(),
 						new ProblemWriter(jsonMapper, types)));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+		return registration;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "crudkitRequestTextFilter")
+	FilterRegistrationBean<RequestTextFilter> crudkitRequestTextFilter(JsonMapper jsonMapper, ProblemTypes types) {
+		FilterRegistrationBean<RequestTextFilter> registration = new FilterRegistrationBean<>(
+				new RequestTextFilter(new ProblemWriter(jsonMapper, types)));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 101);
 		return registration;
 	}
 

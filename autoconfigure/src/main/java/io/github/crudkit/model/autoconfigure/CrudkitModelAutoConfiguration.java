@@ -2,7 +2,15 @@ package io.github.crudkit.model.autoconfigure;
 
 import io.github.crudkit.model.EntityExposureModule;
 import io.github.crudkit.model.ModelBoundaryVerifier;
+import io.github.crudkit.model.StrictJsonModule;
+import io.github.crudkit.model.StrictNumberBinding;
 import jakarta.persistence.Entity;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -13,8 +21,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -25,17 +35,49 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 @AutoConfiguration(before = JacksonAutoConfiguration.class)
 @ConditionalOnClass({ JsonMapper.class, Entity.class })
-@ConditionalOnBooleanProperty(name = "crudkit.model.refuse-entity-serialization", matchIfMissing = true)
 @EnableConfigurationProperties(CrudkitModelProperties.class)
 public final class CrudkitModelAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "crudkit.model.refuse-entity-serialization", matchIfMissing = true)
 	EntityExposureModule crudkitEntityExposureModule() {
 		return new EntityExposureModule();
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "crudkit.model.strict-json", matchIfMissing = true)
+	static class StrictJsonConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		StrictJsonModule crudkitStrictJsonModule() {
+			return new StrictJsonModule();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+		@ConditionalOnClass(WebDataBinder.class)
+		StrictNumberBinding crudkitStrictNumberBinding() {
+			return new StrictNumberBinding();
+		}
+
+		@Bean
+		JsonMapperBuilderCustomizer crudkitStrictJsonCustomizer() {
+			return (builder) -> builder.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+				.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+				.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+				.withCoercionConfig(LogicalType.Textual,
+						(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+							.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+							.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "crudkit.model.refuse-entity-serialization", matchIfMissing = true)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	@ConditionalOnClass(RequestMappingHandlerMapping.class)
 	static class ModelBoundaryConfiguration {

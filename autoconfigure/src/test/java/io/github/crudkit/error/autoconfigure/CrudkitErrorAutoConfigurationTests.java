@@ -157,7 +157,8 @@ class CrudkitErrorAutoConfigurationTests {
 	@Test
 	void requestBodyLimitFilterBacksOffWhenUserDefinesOneUnderTheSameName() {
 		this.contextRunner.withUserConfiguration(UserLimitFilterConfiguration.class).run((context) -> {
-			assertThat(context).hasSingleBean(FilterRegistrationBean.class);
+			assertThat(context.getBeansOfType(FilterRegistrationBean.class)).containsOnlyKeys(
+					"crudkitRequestBodyLimitFilter", "crudkitRequestTextFilter");
 			assertThat(limitFilter(context).getFilter())
 				.isSameAs(context.getBean(UserLimitFilterConfiguration.class).filter);
 			assertThat(passes(context, 1024 * 1024 + 1)).isFalse();

@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param teamId the team to join, if any
  */
 @Schema(name = "HeroCreate")
-public record HeroCreate(@NotBlank @Size(min = 1, max = 100) String name,
-		@NotBlank @Size(min = 1, max = 100) @WriteOnly String secretName,
+public record HeroCreate(@NotBlank @Size(max = 100) String name,
+		@NotBlank @Size(max = 100) @WriteOnly String secretName,
 		@Min(0) @Max(10000) @Nullable Integer age, @Positive @Nullable Long teamId) implements CreateModel {
 
 	@Override

@@ -23,8 +23,8 @@ import org.jspecify.annotations.Nullable;
 @Schema(name = "HeroUpdate",
 		description = "JSON Merge Patch (RFC 7396): absent properties are unchanged, null clears a nullable one.")
 public record HeroUpdate(
-		@NotBlank @Size(min = 1, max = 100) @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) String name,
-		@NotBlank @Size(min = 1, max = 100) @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) @WriteOnly String secretName,
+		@NotBlank @Size(max = 100) @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) String name,
+		@NotBlank @Size(max = 100) @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) @WriteOnly String secretName,
 		@Min(0) @Max(10000) @Nullable Integer age, @Positive @Nullable Long teamId) implements UpdateModel {
 
 	static HeroUpdate from(Hero hero) {

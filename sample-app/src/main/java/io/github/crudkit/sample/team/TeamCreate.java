@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param headquarters where the team is based
  */
 @Schema(name = "TeamCreate")
-public record TeamCreate(@NotBlank @Size(min = 1, max = 100) String name,
+public record TeamCreate(@NotBlank @Size(max = 100) String name,
 		@Size(max = 200) @Nullable String headquarters) implements CreateModel {
 
 }
