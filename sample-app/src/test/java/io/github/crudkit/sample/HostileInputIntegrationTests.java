@@ -355,8 +355,6 @@ class HostileInputIntegrationTests {
 		assertThat(this.api.send("GET", path, null, null, headers).status()).isEqualTo(400);
 	}
 
-	@Disabled("Bug: requests that Tomcat refuses itself get Tomcat's HTML error page (text/html), not a problem: "
-			+ "the contract says every error response is application/problem+json")
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("requestsRefusedByTheContainer")
 	void requestTheContainerRefusesIsA400Problem(String description, String path, Map<String, String> headers) {

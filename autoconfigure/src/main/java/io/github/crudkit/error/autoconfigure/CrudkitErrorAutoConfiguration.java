@@ -2,10 +2,13 @@ package io.github.crudkit.error.autoconfigure;
 
 import io.github.crudkit.error.CrudkitExceptionHandler;
 import io.github.crudkit.error.ProblemErrorController;
+import io.github.crudkit.error.ProblemErrorReportValve;
 import io.github.crudkit.error.ProblemTypes;
 import io.github.crudkit.error.ProblemWriter;
 import io.github.crudkit.error.RequestBodyLimitFilter;
 import io.github.crudkit.error.RequestTextFilter;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -15,11 +18,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -65,6 +71,21 @@ public final class CrudkitErrorAutoConfiguration {
 						new ProblemWriter(jsonMapper, types)));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
 		return registration;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ TomcatServletWebServerFactory.class, ErrorReportValve.class })
+	static class TomcatConfiguration {
+
+		@Bean
+		WebServerFactoryCustomizer<TomcatServletWebServerFactory> crudkitProblemErrorReportValve() {
+			return (factory) -> factory.addContextCustomizers((context) -> {
+				if (context.getParent() instanceof StandardHost host) {
+					host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+				}
+			});
+		}
+
 	}
 
 	@Bean
