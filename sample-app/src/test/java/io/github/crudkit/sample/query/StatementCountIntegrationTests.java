@@ -113,9 +113,9 @@ class StatementCountIntegrationTests {
 			return response;
 		});
 
-		// One team lookup, 20 id allocations (the sequence hands out 50 ids a call), 20 insert batches of 50.
-		assertThat(statistics).hasStatements(41).hasInserts(20).hasNoNPlusOne();
-		assertThat(statistics.batches()).isEqualTo(20);
+		// One team lookup, 20 id allocations (the sequence hands out 50 ids a call), one insert batch of 1000.
+		assertThat(statistics).hasStatements(22).hasInserts(1).hasNoNPlusOne();
+		assertThat(statistics.batches()).isEqualTo(1);
 		assertThat(this.jdbc.sql("select count(*) from hero where team_id = ?").param(team).query(Long.class).single())
 			.isEqualTo(1000);
 	}
