@@ -1,0 +1,390 @@
+#!/usr/bin/env python3
+"""crudkit benchmark driver: the sample against the hand-written JdbcClient floor, side by side in one run.
+
+One command (see benchmarks/README.md):  python3 benchmarks/run.py
+
+It builds the three apps, starts a PostgreSQL 15 of its own with pg_stat_statements (the Debian server binaries of
+the machine, on port 55432, in a scratch directory), creates a fresh database per target, starts each app with the
+same JVM flags, seeds it through its HTTP API (100 teams, 10,000 heroes), warms up, then measures each endpoint with
+wrk at fixed concurrency in several rounds, alternating the targets, and counts SQL statements per request with
+pg_stat_statements. It also measures start-up to healthy against a plain Spring Boot app with the same starters, RSS
+after the run, a scale of 1,000,000 heroes, and deep pages (offset versus keyset). It prints one markdown table and
+writes it to benchmarks/results/latest.md. Only loopback addresses are used.
+"""
+
+import json
+import os
+import random
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROUNDS = int(os.environ.get("ROUNDS", "3"))
+DURATION = int(os.environ.get("DURATION", "10"))
+WARMUP = int(os.environ.get("WARMUP", "8"))
+CONNECTIONS = int(os.environ.get("CONNECTIONS", "16"))
+STARTS = int(os.environ.get("STARTS", "3"))
+PG_PORT = int(os.environ.get("BENCH_PG_PORT", "55432"))
+PG_BIN = os.environ.get("BENCH_PG_BIN", "/usr/lib/postgresql/15/bin")
+WORK = os.environ.get("BENCH_WORK", os.path.join(tempfile.gettempdir(), "crudkit-bench"))
+SCALE = os.environ.get("SCALE_1M", "0") == "1"
+JVM_FLAGS = ["-Xms256m", "-Xmx512m", "-XX:+UseG1GC", "-XX:ActiveProcessorCount=2", "-XX:TieredStopAtLevel=4"]
+JARS = {
+    "sample": "sample-app/target/crudkit-sample-app-0.1.0-SNAPSHOT.jar",
+    "floor": "benchmarks/floor-app/target/crudkit-bench-floor-app-0.1.0-SNAPSHOT.jar",
+    "plain": "benchmarks/plain-app/target/crudkit-bench-plain-app-0.1.0-SNAPSHOT.jar",
+}
+PORTS = {"sample": 18080, "floor": 18081, "plain": 18082}
+
+
+def log(message):
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def run(command, **kwargs):
+    return subprocess.run(command, check=True, text=True, capture_output=True, **kwargs)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# PostgreSQL of the benchmark's own
+
+
+def as_postgres(command):
+    if os.geteuid() == 0:
+        return ["runuser", "-u", "postgres", "--"] + command
+    return command
+
+
+def start_postgres():
+    data = os.path.join(WORK, "pg")
+    if os.path.exists(WORK):
+        shutil.rmtree(WORK)
+    os.makedirs(data)
+    if os.geteuid() == 0:
+        shutil.chown(WORK, "postgres")
+        shutil.chown(data, "postgres")
+    run(as_postgres([f"{PG_BIN}/initdb", "-D", data, "-A", "trust", "-U", "postgres", "--no-sync"]))
+    options = (f"-p {PG_PORT} -c listen_addresses=127.0.0.1 -c unix_socket_directories={data} "
+               "-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all "
+               "-c max_connections=200 -c shared_buffers=256MB -c fsync=off -c synchronous_commit=off")
+    run(as_postgres([f"{PG_BIN}/pg_ctl", "-D", data, "-o", options, "-l", os.path.join(data, "log"), "-w",
+                     "start"]))
+    psql("postgres", "create extension if not exists pg_stat_statements")
+    log(f"PostgreSQL {psql('postgres', 'show server_version')} with pg_stat_statements on 127.0.0.1:{PG_PORT}")
+    return data
+
+
+def stop_postgres(data):
+    subprocess.run(as_postgres([f"{PG_BIN}/pg_ctl", "-D", data, "-m", "fast", "stop"]), capture_output=True)
+
+
+def psql(database, sql):
+    result = run(["psql", "-h", "127.0.0.1", "-p", str(PG_PORT), "-U", "postgres", "-d", database, "-AtXq", "-v",
+                  "ON_ERROR_STOP=1", "-c", sql])
+    return result.stdout.strip()
+
+
+def statements_since_reset(database):
+    """SQL statements (reads and writes) recorded for the database since the last reset; utility commands such as
+    BEGIN, COMMIT, SET and the pool's validation are left out."""
+    value = psql("postgres", f"""
+        select coalesce(sum(s.calls), 0) from pg_stat_statements s join pg_database d on d.oid = s.dbid
+        where d.datname = '{database}'
+          and s.query ~* '^\\s*(select|insert|update|delete|with)\\s'
+          and s.query !~* '^\\s*select\\s+(1|version\\(\\))\\s*$'""")
+    return int(value)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The apps
+
+
+class App:
+
+    def __init__(self, name, database):
+        self.name = name
+        self.database = database
+        self.port = PORTS[name]
+        self.process = None
+        self.log_path = os.path.join(WORK, f"{name}.log")
+
+    def url(self, path):
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def start(self, extra=()):
+        arguments = ["java", *JVM_FLAGS, "-jar", os.path.join(ROOT, JARS[self.name]),
+                     f"--server.port={self.port}",
+                     f"--spring.datasource.url=jdbc:postgresql://127.0.0.1:{PG_PORT}/{self.database}",
+                     "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                     "--logging.level.root=WARN", *extra]
+        started = time.monotonic()
+        self.process = subprocess.Popen(arguments, stdout=open(self.log_path, "a"), stderr=subprocess.STDOUT)
+        while True:
+            if self.process.poll() is not None:
+                raise SystemExit(f"{self.name} exited while starting; see {self.log_path}")
+            try:
+                with urllib.request.urlopen(self.url("/actuator/health"), timeout=1) as response:
+                    if response.status == 200:
+                        return time.monotonic() - started
+            except OSError:
+                pass
+            if time.monotonic() - started > 120:
+                raise SystemExit(f"{self.name} did not become healthy in 120 s; see {self.log_path}")
+            time.sleep(0.05)
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        self.process = None
+
+    def rss_mib(self):
+        with open(f"/proc/{self.process.pid}/status") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+        return float("nan")
+
+
+def http(method, url, body=None):
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(url, data=data, method=method,
+                                     headers={"Content-Type": "application/json"} if data else {})
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return json.loads(response.read() or b"null")
+
+
+def migrate(database):
+    """The floor has no Liquibase: its database is migrated by the sample, which exits when it has no web server."""
+    subprocess.run(["java", *JVM_FLAGS, "-jar", os.path.join(ROOT, JARS["sample"]),
+                    "--spring.main.web-application-type=none",
+                    f"--spring.datasource.url=jdbc:postgresql://127.0.0.1:{PG_PORT}/{database}",
+                    "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                    "--logging.level.root=WARN"], check=True, stdout=open(os.path.join(WORK, "migrate.log"), "w"),
+                   stderr=subprocess.STDOUT, timeout=180)
+
+
+def seed(app):
+    teams = [http("POST", app.url("/api/teams"), {"name": f"Team {i}", "headquarters": f"City {i}"})["id"]
+             for i in range(100)]
+    rng = random.Random(42)
+    for batch in range(10):
+        items = [{"name": f"Hero {batch * 1000 + i}", "secretName": f"Secret {batch * 1000 + i}",
+                  "age": rng.randint(0, 120), "teamId": teams[(batch * 1000 + i) % 100]} for i in range(1000)]
+        http("POST", app.url("/api/heroes/bulk"), {"items": items})
+    heroes = [int(x) for x in psql(app.database, "select id from hero order by id").split()]
+    return teams, heroes
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# wrk
+
+DONE = """
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT requests=%d duration_us=%d p50_us=%d p99_us=%d non2xx=%d errors=%d\\n",
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99),
+    summary.errors.status, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end
+"""
+
+
+def lua_random_path(prefix, ids, suffix=""):
+    return ("local ids = {" + ",".join(str(i) for i in ids) + "}\n"
+            f"request = function() return wrk.format('GET', '{prefix}' .. ids[math.random(#ids)] .. '{suffix}') end\n"
+            + DONE)
+
+
+def lua_post(path, bodies):
+    escaped = ",".join("[==[" + json.dumps(body) + "]==]" for body in bodies)
+    return ("local bodies = {" + escaped + "}\n"
+            "wrk.headers['Content-Type'] = 'application/json'\n"
+            f"request = function() return wrk.format('POST', '{path}', nil, bodies[math.random(#bodies)]) end\n"
+            + DONE)
+
+
+def lua_get(path):
+    return f"request = function() return wrk.format('GET', '{path}') end\n" + DONE
+
+
+def wrk(app, script, seconds, connections):
+    path = os.path.join(WORK, f"script-{abs(hash(script))}.lua")
+    with open(path, "w") as file:
+        file.write(script)
+    output = run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "-s", path,
+                  f"http://127.0.0.1:{app.port}"]).stdout
+    match = re.search(r"RESULT requests=(\d+) duration_us=(\d+) p50_us=(\d+) p99_us=(\d+) non2xx=(\d+) errors=(\d+)",
+                      output)
+    requests, duration, p50, p99, non2xx, errors = (int(x) for x in match.groups())
+    return {"rps": requests / (duration / 1e6), "p50": p50 / 1000, "p99": p99 / 1000, "requests": requests,
+            "non2xx": non2xx, "errors": errors}
+
+
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def endpoints(teams, heroes):
+    rng = random.Random(7)
+    posts = [{"name": f"Bench {i}", "secretName": f"Secret {i}", "age": rng.randint(0, 120),
+              "teamId": rng.choice(teams)} for i in range(200)]
+    bulk = [{"items": [{"name": f"Bulk {b}-{i}", "secretName": "S", "age": i % 100, "teamId": rng.choice(teams)}
+                       for i in range(1000)]} for b in range(2)]
+    return [
+        ("GET /api/heroes/{id}", lambda: lua_random_path("/api/heroes/", heroes), CONNECTIONS, "read-by-id"),
+        ("GET /api/heroes?size=20", lambda: lua_get("/api/heroes?size=20"), CONNECTIONS, "list"),
+        ("GET /api/heroes?size=100", lambda: lua_get("/api/heroes?size=100"), CONNECTIONS, "list"),
+        ("GET /api/teams/{id} (100 heroes)", lambda: lua_random_path("/api/teams/", teams), CONNECTIONS, "list"),
+        ("GET /api/teams?size=20", lambda: lua_get("/api/teams?size=20"), CONNECTIONS, "list"),
+        ("POST /api/heroes", lambda: lua_post("/api/heroes", posts), CONNECTIONS, "write"),
+        ("POST /api/heroes/bulk (1000)", lambda: lua_post("/api/heroes/bulk", bulk), 2, "bulk"),
+    ]
+
+
+def measure(apps, teams_by_app, heroes_by_app):
+    results = {}
+    for name, app in apps.items():
+        for label, script, connections, _ in endpoints(teams_by_app[name], heroes_by_app[name]):
+            wrk(app, script(), WARMUP, connections)
+    for round_number in range(1, ROUNDS + 1):
+        log(f"round {round_number} of {ROUNDS}")
+        for index, (label, _, connections, kind) in enumerate(endpoints(teams_by_app["floor"], heroes_by_app["floor"])):
+            order = ["floor", "sample"] if (round_number + index) % 2 == 0 else ["sample", "floor"]
+            for name in order:
+                app = apps[name]
+                script = endpoints(teams_by_app[name], heroes_by_app[name])[index][1]()
+                psql("postgres", "select pg_stat_statements_reset()")
+                result = wrk(app, script, DURATION, connections)
+                result["statements"] = statements_since_reset(app.database) / max(result["requests"], 1)
+                results.setdefault((label, kind), {}).setdefault(name, []).append(result)
+                log(f"  {label:34} {name:6} {result['rps']:9.1f} req/s  p50 {result['p50']:7.2f} ms  "
+                    f"p99 {result['p99']:7.2f} ms  {result['statements']:5.2f} stmt/req  non-2xx {result['non2xx']}")
+    return results
+
+
+TARGETS = {"read-by-id": (0.85, 1.5), "write": (0.85, 1.5), "list": (0.80, 1.5), "bulk": (0.80, 1.5)}
+
+
+def median(values):
+    return statistics.median(values) if values else float("nan")
+
+
+def table(results, startup, rss, scale_rows):
+    lines = ["| endpoint | floor req/s | sample req/s | ratio (target) | floor p50 / p99 ms | sample p50 / p99 ms | "
+             "p99 ratio (target) | statements per request floor / sample | met |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    for (label, kind), by_app in results.items():
+        floor, sample = by_app["floor"], by_app["sample"]
+        f_rps, s_rps = median([r["rps"] for r in floor]), median([r["rps"] for r in sample])
+        f_p50, s_p50 = median([r["p50"] for r in floor]), median([r["p50"] for r in sample])
+        f_p99, s_p99 = median([r["p99"] for r in floor]), median([r["p99"] for r in sample])
+        f_st, s_st = median([r["statements"] for r in floor]), median([r["statements"] for r in sample])
+        if kind == "bulk":
+            f_st, s_st = f_st, s_st
+        throughput_target, p99_target = TARGETS[kind]
+        ratio, p99_ratio = s_rps / f_rps, s_p99 / f_p99
+        met = ratio >= throughput_target and p99_ratio <= p99_target
+        lines.append(f"| {label} | {f_rps:.0f} | {s_rps:.0f} | {ratio:.2f} (≥ {throughput_target}) | "
+                     f"{f_p50:.2f} / {f_p99:.2f} | {s_p50:.2f} / {s_p99:.2f} | {p99_ratio:.2f} (≤ {p99_target}) | "
+                     f"{f_st:.2f} / {s_st:.2f} | {'yes' if met else 'no'} |")
+    lines.append("")
+    lines.append("| start-up and memory | plain Spring Boot | sample (crudkit) | ratio (target) |")
+    lines.append("|---|---|---|---|")
+    s_up, p_up = median(startup["sample"]), median(startup["plain"])
+    lines.append(f"| start-up to healthy, median of {STARTS} | {p_up:.2f} s | {s_up:.2f} s | "
+                 f"{s_up / p_up:.2f} (≤ 1.3) |")
+    lines.append(f"| RSS after the run (floor / sample) | {rss['floor']:.0f} MiB | {rss['sample']:.0f} MiB | "
+                 f"{rss['sample'] / rss['floor']:.2f} |")
+    if scale_rows:
+        lines.append("")
+        lines.append("| scale (sample) | p50 ms | p99 ms | ratio of p50 |")
+        lines.append("|---|---|---|---|")
+        lines.extend(scale_rows)
+    return "\n".join(lines)
+
+
+def scale(app):
+    """GET heroes page 0 at 10,000 and at 1,000,000 heroes, and the last page by offset and by keyset."""
+    rows = []
+    small = wrk(app, lua_get("/api/heroes?size=20"), DURATION, CONNECTIONS)
+    log("seeding 990,000 more heroes with SQL")
+    psql(app.database, """
+        insert into hero (id, name, secret_name, age, team_id)
+        select nextval('hero_seq'), 'Scaled ' || n, 'S', n % 100, (select min(id) from team) from generate_series(1, 990000) n""")
+    psql(app.database, "vacuum analyze hero")
+    big = wrk(app, lua_get("/api/heroes?size=20"), DURATION, CONNECTIONS)
+    rows.append(f"| GET /api/heroes?size=20 at 10,000 heroes | {small['p50']:.2f} | {small['p99']:.2f} | 1.00 |")
+    rows.append(f"| GET /api/heroes?size=20 at 1,000,000 heroes | {big['p50']:.2f} | {big['p99']:.2f} | "
+                f"{big['p50'] / small['p50']:.2f} (≤ 2) |")
+    total = int(psql(app.database, "select count(*) from hero"))
+    last_page = (total - 1) // 20
+    offset = wrk(app, lua_get(f"/api/heroes?size=20&page={last_page}"), DURATION, CONNECTIONS)
+    after = int(psql(app.database, "select id from hero order by id desc offset 20 limit 1"))
+    keyset = wrk(app, lua_get(f"/api/heroes?size=20&after={after}"), DURATION, CONNECTIONS)
+    rows.append(f"| last page by offset (page={last_page}) | {offset['p50']:.2f} | {offset['p99']:.2f} | "
+                f"{offset['p50'] / big['p50']:.2f} |")
+    rows.append(f"| last page by keyset (after={after}) | {keyset['p50']:.2f} | {keyset['p99']:.2f} | "
+                f"{keyset['p50'] / big['p50']:.2f} (≤ 2) |")
+    plan = psql(app.database, "explain select h.id from hero h where lower(h.name) like '%scaled 4242%' "
+                              "order by h.id limit 20")
+    return rows, plan
+
+
+def main():
+    os.chdir(ROOT)
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is missing: apt-get install wrk")
+    log("building the sample, the floor and the plain app")
+    run(["./mvnw", "-B", "-q", "-Pbenchmarks", "-pl", "sample-app,benchmarks/floor-app,benchmarks/plain-app", "-am",
+         "package", "-DskipTests"])
+    data = start_postgres()
+    apps = {}
+    try:
+        for name in ("floor", "sample"):
+            psql("postgres", f"create database bench_{name}")
+        migrate("bench_floor")
+        startup = {"sample": [], "plain": []}
+        for attempt in range(STARTS):
+            for name in ("plain", "sample"):
+                app = App(name, "bench_sample")
+                startup[name].append(app.start())
+                app.stop()
+        log(f"start-up to healthy: plain {startup['plain']}, sample {startup['sample']}")
+        apps = {"floor": App("floor", "bench_floor"), "sample": App("sample", "bench_sample")}
+        teams, heroes = {}, {}
+        for name, app in apps.items():
+            app.start()
+            teams[name], heroes[name] = seed(app)
+            log(f"{name}: {len(teams[name])} teams, {len(heroes[name])} heroes")
+        results = measure(apps, teams, heroes)
+        rss = {name: app.rss_mib() for name, app in apps.items()}
+        scale_rows, plan = scale(apps["sample"]) if SCALE else ([], "")
+        report = table(results, startup, rss, scale_rows)
+        machine = (f"{os.cpu_count()} cores, {round(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30)} "
+                   f"GiB, {run(['java', '-version']).stderr.splitlines()[0]}, PostgreSQL "
+                   f"{psql('postgres', 'show server_version')}")
+        header = (f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {machine}. wrk -t2 -c{CONNECTIONS} "
+                  f"(bulk -c2), {DURATION} s per measurement after {WARMUP} s of warm-up, {ROUNDS} rounds "
+                  f"alternating the targets; medians. JVM flags: {' '.join(JVM_FLAGS)}.")
+        text = header + "\n\n" + report + ("\n\nName filter at 1,000,000 heroes:\n\n```\n" + plan + "\n```\n"
+                                           if plan else "\n")
+        os.makedirs(os.path.join(ROOT, "benchmarks", "results"), exist_ok=True)
+        with open(os.path.join(ROOT, "benchmarks", "results", "latest.md"), "w") as file:
+            file.write(text)
+        print("\n" + text)
+    finally:
+        for app in apps.values():
+            app.stop()
+        stop_postgres(data)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
