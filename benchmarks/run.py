@@ -72,7 +72,7 @@ def start_postgres():
         shutil.chown(data, "postgres")
     run(as_postgres([f"{PG_BIN}/initdb", "-D", data, "-A", "trust", "-U", "postgres", "--no-sync"]))
     options = (f"-p {PG_PORT} -c listen_addresses=127.0.0.1 -c unix_socket_directories={data} "
-               "-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all "
+               "-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=top "
                "-c max_connections=200 -c shared_buffers=256MB -c fsync=off -c synchronous_commit=off")
     run(as_postgres([f"{PG_BIN}/pg_ctl", "-D", data, "-o", options, "-l", os.path.join(data, "log"), "-w",
                      "start"]))
@@ -264,6 +264,9 @@ def measure(apps, teams_by_app, heroes_by_app):
                 psql("postgres", "select pg_stat_statements_reset()")
                 result = wrk(app, script, DURATION, connections)
                 result["statements"] = statements_since_reset(app.database) / max(result["requests"], 1)
+                if round_number == 1 and os.environ.get("SHOW_STATEMENTS") == "1":
+                    log(psql("postgres", "select calls, left(query, 120) from pg_stat_statements s join pg_database d "
+                                         f"on d.oid = s.dbid where d.datname = '{app.database}' order by calls desc limit 8"))
                 results.setdefault((label, kind), {}).setdefault(name, []).append(result)
                 log(f"  {label:34} {name:6} {result['rps']:9.1f} req/s  p50 {result['p50']:7.2f} ms  "
                     f"p99 {result['p99']:7.2f} ms  {result['statements']:5.2f} stmt/req  non-2xx {result['non2xx']}")

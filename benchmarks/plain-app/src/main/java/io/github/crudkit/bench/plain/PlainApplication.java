@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Starts the plain app: two entities, two repositories, one endpoint.
  */
 @SpringBootApplication
+@EnableJpaRepositories(considerNestedRepositories = true)
 public class PlainApplication {
 
 	public static void main(String[] args) {
