@@ -71,8 +71,17 @@ public final class SortPolicy {
 			}
 		}
 		Set<String> writeOnly = (entity != void.class) ? writeOnlyFields(entity) : Set.of();
-		SortPolicy unchecked = new SortPolicy(allowed, Sort.unsorted(), tieBreaker, writeOnly);
-		Sort defaultSort = unchecked.parse(Arrays.asList(defaultOrder));
+		Set<String> allowedByDefault = new LinkedHashSet<>(allowed);
+		allowedByDefault.add(tieBreaker);
+		Sort defaultSort;
+		try {
+			defaultSort = new SortPolicy(allowedByDefault, Sort.unsorted(), tieBreaker, writeOnly)
+				.parse(Arrays.asList(defaultOrder));
+		}
+		catch (InvalidPageRequestException ex) {
+			throw new IllegalStateException("@SortableBy's default sort " + Arrays.toString(defaultOrder)
+					+ " names a property outside " + allowed, ex);
+		}
 		return new SortPolicy(allowed, defaultSort, tieBreaker, writeOnly);
 	}
 

@@ -41,8 +41,10 @@ public class StatementTracker {
 
 	private static final Set<String> SKIPPED_PACKAGES = Set.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
 			"jakarta.", "org.springframework.", "org.hibernate.", "net.ttddyy.", "com.zaxxer.", "org.apache.",
-			"org.postgresql.", "tools.jackson.", "com.fasterxml.", "io.micrometer.", "org.aspectj.",
-			"io.github.crudkit.query.");
+			"org.postgresql.", "tools.jackson.", "com.fasterxml.", "io.micrometer.", "org.aspectj.");
+
+	private static final Set<String> SKIPPED_CLASSES = Set.of(StatementTracker.class.getName(),
+			StatementCountingListener.class.getName(), StatementCountingFilter.class.getName());
 
 	private final ThreadLocal<Unit> current = new ThreadLocal<>();
 
@@ -214,6 +216,7 @@ public class StatementTracker {
 		return StackWalker.getInstance()
 			.walk((frames) -> frames
 				.filter((frame) -> SKIPPED_PACKAGES.stream().noneMatch(frame.getClassName()::startsWith)
+						&& !SKIPPED_CLASSES.contains(frame.getClassName().replaceFirst("\\$.*", ""))
 						&& !frame.getClassName().contains("$$SpringCGLIB$$")
 						&& !frame.getClassName().contains("$HibernateProxy"))
 				.findFirst()
