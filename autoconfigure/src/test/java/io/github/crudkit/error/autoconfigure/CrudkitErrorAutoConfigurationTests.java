@@ -4,6 +4,7 @@ import io.github.crudkit.error.CrudkitExceptionHandler;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CrudkitErrorAutoConfigurationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(CrudkitErrorAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CrudkitErrorAutoConfiguration.class));
 
 	@Test
 	void registersExceptionHandlerInServletWebApplication() {
