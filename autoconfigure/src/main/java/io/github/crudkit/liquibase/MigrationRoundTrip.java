@@ -17,6 +17,7 @@ import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.LiquibaseException;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.resource.ResourceAccessor;
 
 /**
  * Alembic's "test up and down" for a Liquibase changelog: on a fresh, empty database, update to the head, take a
@@ -87,17 +88,18 @@ public final class MigrationRoundTrip {
 	 */
 	public List<String> run() {
 		List<String> problems = new ArrayList<>();
+		ClassLoaderResourceAccessor accessor = new ClassLoaderResourceAccessor(this.classLoader);
 		try (Connection connection = this.dataSource.getConnection()) {
 			if (tableExists(connection, "databasechangelog")) {
 				throw new IllegalStateException(
 						"The round trip needs a fresh database, but Liquibase has already run on this one");
 			}
 			SchemaSnapshot fresh = SchemaSnapshot.of(connection);
-			update(connection);
+			update(connection, accessor);
 			SchemaSnapshot head = SchemaSnapshot.of(connection);
 			int changeSets = ranChangeSets(connection);
 			try {
-				rollback(connection, changeSets);
+				rollback(connection, accessor, changeSets);
 			}
 			catch (LiquibaseException ex) {
 				problems.add("rolling back every change set failed: " + message(ex));
@@ -111,7 +113,7 @@ public final class MigrationRoundTrip {
 				problems.add(left + " change set(s) still recorded as run after rolling back " + changeSets);
 			}
 			try {
-				update(connection);
+				update(connection, accessor);
 			}
 			catch (LiquibaseException ex) {
 				problems.add("updating again after the rollback failed: " + message(ex));
@@ -123,23 +125,27 @@ public final class MigrationRoundTrip {
 		catch (SQLException | LiquibaseException ex) {
 			throw new IllegalStateException("The round trip of " + this.changelog + " failed: " + message(ex), ex);
 		}
+		finally {
+			Liquibases.close(accessor);
+		}
 		return problems;
 	}
 
-	private void update(Connection connection) throws LiquibaseException {
-		liquibase(connection).update(new Contexts(), new LabelExpression());
+	private void update(Connection connection, ResourceAccessor accessor) throws LiquibaseException {
+		liquibase(connection, accessor).update(new Contexts(), new LabelExpression());
 	}
 
-	private void rollback(Connection connection, int changeSets) throws LiquibaseException {
+	private void rollback(Connection connection, ResourceAccessor accessor, int changeSets)
+			throws LiquibaseException {
 		if (changeSets > 0) {
-			liquibase(connection).rollback(changeSets, new Contexts(), new LabelExpression());
+			liquibase(connection, accessor).rollback(changeSets, new Contexts(), new LabelExpression());
 		}
 	}
 
-	private Liquibase liquibase(Connection connection) throws LiquibaseException {
+	private Liquibase liquibase(Connection connection, ResourceAccessor accessor) throws LiquibaseException {
 		Database database = DatabaseFactory.getInstance()
 			.findCorrectDatabaseImplementation(new JdbcConnection(connection));
-		return new Liquibase(this.changelog, new ClassLoaderResourceAccessor(this.classLoader), database);
+		return new Liquibase(this.changelog, accessor, database);
 	}
 
 	private static int ranChangeSets(Connection connection) throws SQLException {
