@@ -1,0 +1,106 @@
+package io.github.crudkit.liquibase;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+
+/**
+ * Runs a {@link SchemaHealth} check once the application's singletons, and so its Liquibase migrations, are
+ * ready: each problem is logged as a warning, or start-up fails with all of them when asked to. Databases other
+ * than PostgreSQL are skipped.
+ *
+ * @since 0.1.0
+ */
+public class SchemaHealthStartupCheck implements SmartInitializingSingleton {
+
+	private static final Log logger = LogFactory.getLog(SchemaHealthStartupCheck.class);
+
+	private final DataSource dataSource;
+
+	private final SchemaHealth health;
+
+	private final boolean failOnProblems;
+
+	/**
+	 * Create a start-up check.
+	 * @param dataSource the application's data source
+	 * @param health the checks to run on it
+	 * @param failOnProblems whether problems fail start-up instead of being logged
+	 */
+	public SchemaHealthStartupCheck(DataSource dataSource, SchemaHealth health, boolean failOnProblems) {
+		this.dataSource = dataSource;
+		this.health = health;
+		this.failOnProblems = failOnProblems;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		List<String> problems;
+		try {
+			if (!isPostgres()) {
+				logger.debug("Schema health checks skipped: the database is not PostgreSQL");
+				return;
+			}
+			problems = this.health.problems();
+		}
+		catch (RuntimeException | SQLException ex) {
+			if (this.failOnProblems) {
+				throw new SchemaProblemsException(List.of("the schema health checks could not run: " + ex.getMessage()));
+			}
+			logger.warn("Schema health checks could not run: " + ex.getMessage());
+			return;
+		}
+		if (problems.isEmpty()) {
+			logger.debug("Schema health: " + this.health.checks().size() + " checks, no problems");
+		}
+		else if (this.failOnProblems) {
+			throw new SchemaProblemsException(problems);
+		}
+		else {
+			problems.forEach((problem) -> logger.warn("Schema health: " + problem));
+		}
+	}
+
+	private boolean isPostgres() throws SQLException {
+		try (Connection connection = this.dataSource.getConnection()) {
+			return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+		}
+	}
+
+	/**
+	 * Thrown at start-up when the schema has problems and {@code crudkit.schema-checks.fail-on-problems} is set.
+	 */
+	public static class SchemaProblemsException extends IllegalStateException {
+
+		private static final long serialVersionUID = 1L;
+
+		private final List<String> problems;
+
+		/**
+		 * Create an exception listing the problems.
+		 * @param problems the problems, one line each
+		 */
+		public SchemaProblemsException(List<String> problems) {
+			super("The database schema has " + problems.size() + " problem(s):\n  " + String.join("\n  ", problems)
+					+ "\n(set crudkit.schema-checks.fail-on-problems=false to only log them)");
+			this.problems = List.copyOf(problems);
+		}
+
+		/**
+		 * Return the problems.
+		 * @return the problems, one line each
+		 */
+		public List<String> getProblems() {
+			return this.problems;
+		}
+
+	}
+
+}

@@ -1,0 +1,86 @@
+package io.github.crudkit.test.liquibase;
+
+import javax.sql.DataSource;
+
+import io.github.crudkit.liquibase.SchemaHealthStartupCheck.SchemaProblemsException;
+import io.github.crudkit.liquibase.autoconfigure.CrudkitSchemaChecksAutoConfiguration;
+import io.github.crudkit.test.liquibase.draftapp.DraftFixtureApplication;
+import io.github.crudkit.test.postgres.TestDatabase;
+import io.github.crudkit.test.postgres.TestPostgres;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The schema health check at start-up, on real PostgreSQL: warnings by default, a failed start-up with
+ * {@code crudkit.schema-checks.fail-on-problems=true}, and after Liquibase has migrated.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class SchemaHealthStartupCheckIntegrationTests {
+
+	private final TestDatabase database = TestPostgres.server().createDatabase();
+
+	private final DataSource dataSource = MigrationAssertions.dataSource(this.database);
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(CrudkitSchemaChecksAutoConfiguration.class))
+		.withBean(DataSource.class, () -> this.dataSource);
+
+	@AfterEach
+	void dropDatabase() {
+		TestPostgres.server().dropDatabase(this.database);
+	}
+
+	@Test
+	void logsEachProblemAsWarningByDefault(CapturedOutput output) {
+		Fixtures.execute(this.dataSource, SchemaHealthIntegrationTests.UNHEALTHY_SCHEMA);
+		this.contextRunner.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).contains(
+				"Schema health: foreign key fk_child_parent_id on child(parent_id) has no index; add one: CREATE INDEX ix_child_parent_id ON child (parent_id);")
+			.contains("Schema health: table note has no primary key");
+	}
+
+	@Test
+	void failsStartupWithEveryProblemWhenAsked() {
+		Fixtures.execute(this.dataSource, SchemaHealthIntegrationTests.UNHEALTHY_SCHEMA);
+		this.contextRunner.withPropertyValues("crudkit.schema-checks.fail-on-problems=true")
+			.run((context) -> assertThat(context).getFailure()
+				.isInstanceOf(SchemaProblemsException.class)
+				.hasMessageStartingWith("The database schema has 4 problem(s):\n")
+				.hasMessageContaining(
+						"  foreign key fk_child_parent_id on child(parent_id) has no index; add one: CREATE INDEX ix_child_parent_id ON child (parent_id);\n"));
+	}
+
+	@Test
+	void startsQuietlyOnHealthySchema(CapturedOutput output) {
+		Fixtures.execute(this.dataSource, "create table parent (id bigint primary key)");
+		this.contextRunner.withPropertyValues("crudkit.schema-checks.fail-on-problems=true")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).doesNotContain("Schema health");
+	}
+
+	@Test
+	void checksTheSchemaLiquibaseHasJustMigrated() {
+		SpringApplication application = new SpringApplication(DraftFixtureApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		assertThatExceptionOfType(SchemaProblemsException.class).isThrownBy(() -> application.run(
+				"--spring.datasource.url=" + this.database.jdbcUrl(),
+				"--spring.datasource.username=" + this.database.username(),
+				"--spring.datasource.password=" + this.database.password(),
+				"--spring.liquibase.change-log=classpath:fixtures/health/db.changelog-master.yaml",
+				"--spring.jpa.hibernate.ddl-auto=validate", "--crudkit.schema-checks.fail-on-problems=true"))
+			.satisfies((ex) -> assertThat(ex.getProblems()).containsExactly(
+					"foreign key fk_part_gadget_id on part(gadget_id) has no index; add one: CREATE INDEX ix_part_gadget_id ON part (gadget_id);"));
+	}
+
+}
