@@ -19,7 +19,9 @@ public interface TeamRepository extends JpaRepository<Team, Long> {
 	 * @return the page
 	 */
 	@Query(value = """
-			select t as team, (select count(h) from Hero h where h.team = t) as heroCount from Team t
+			select new io.github.crudkit.sample.team.TeamRepository$TeamWithHeroCount(t,
+			       (select count(h) from Hero h where h.team = t))
+			from Team t
 			where (:nameContains is null or lower(t.name) like :nameContains escape '\\')""",
 			countQuery = """
 					select count(t) from Team t
@@ -35,13 +37,12 @@ public interface TeamRepository extends JpaRepository<Team, Long> {
 	long countHeroes(long teamId);
 
 	/**
-	 * A team with its number of heroes.
+	 * A team with its number of heroes (a constructor expression: no proxy per row).
+	 *
+	 * @param team the team
+	 * @param heroCount how many heroes belong to it
 	 */
-	interface TeamWithHeroCount {
-
-		Team getTeam();
-
-		long getHeroCount();
+	record TeamWithHeroCount(Team team, long heroCount) {
 
 	}
 

@@ -45,7 +45,7 @@ public class TeamService {
 	public Page<TeamPublic> list(@Nullable String name, Pageable pageable) {
 		String pattern = (name != null && !name.isEmpty()) ? LikePatterns.containsIgnoringCase(name) : null;
 		return this.teams.findPage(pattern, pageable)
-			.map((row) -> TeamPublic.from(row.getTeam(), row.getHeroCount()));
+			.map((row) -> TeamPublic.from(row.team(), row.heroCount()));
 	}
 
 	@Transactional(readOnly = true)
