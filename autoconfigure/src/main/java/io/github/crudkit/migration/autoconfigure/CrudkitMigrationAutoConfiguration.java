@@ -1,9 +1,11 @@
 package io.github.crudkit.migration.autoconfigure;
 
+import java.time.Duration;
 import java.util.List;
 
 import javax.sql.DataSource;
 
+import io.github.crudkit.migration.MigrationLock;
 import io.github.crudkit.migration.MigrationVerifier;
 import liquibase.integration.spring.SpringLiquibase;
 import org.jspecify.annotations.Nullable;
@@ -26,20 +28,29 @@ import org.springframework.util.StringUtils;
 
 /**
  * Registers {@link MigrationVerifier}, which fails start-up with one clear report when the changesets applied to
- * the database do not match the Liquibase changelog. It runs after Liquibase has migrated (or, with
- * {@code spring.liquibase.enabled=false}, instead of it) and before JPA starts.
+ * the database do not match the Liquibase changelog (it runs after Liquibase has migrated, or, with
+ * {@code spring.liquibase.enabled=false}, instead of it, and before JPA starts), and {@link MigrationLock}, which
+ * lets one instance at a time migrate a PostgreSQL database.
  *
  * @since 0.1.0
  */
 @AutoConfiguration(after = { DataSourceAutoConfiguration.class, LiquibaseAutoConfiguration.class })
 @ConditionalOnClass({ SpringLiquibase.class, LiquibaseProperties.class })
-@ConditionalOnSingleCandidate(DataSource.class)
-@ConditionalOnBooleanProperty(name = "crudkit.migration.verify-on-startup", matchIfMissing = true)
 @EnableConfigurationProperties(CrudkitMigrationProperties.class)
 public final class CrudkitMigrationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "crudkit.migration.lock", matchIfMissing = true)
+	static MigrationLock crudkitMigrationLock() {
+		// Liquibase's own lock waits five minutes by default; so does this one.
+		return new MigrationLock(Duration.ofMinutes(5));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnSingleCandidate(DataSource.class)
+	@ConditionalOnBooleanProperty(name = "crudkit.migration.verify-on-startup", matchIfMissing = true)
 	MigrationVerifier crudkitMigrationVerifier(DataSource dataSource, ObjectProvider<SpringLiquibase> liquibase,
 			Environment environment, ResourceLoader resourceLoader) {
 		// Asking for Liquibase here also makes it migrate before the verification runs.

@@ -9,9 +9,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param verifyOnStartup Whether start-up compares the Liquibase changelog with the changesets applied to the
  * database and fails, naming them, when the database is ahead of the changelog (changesets it does not have) or
  * behind it (changesets not applied).
+ * @param lock Whether instances migrating a PostgreSQL database take turns, holding an advisory lock while
+ * Liquibase runs, so that instances starting at once on a fresh database do not race to create Liquibase's tables.
  * @since 0.1.0
  */
 @ConfigurationProperties("crudkit.migration")
-public record CrudkitMigrationProperties(@DefaultValue("true") boolean verifyOnStartup) {
+public record CrudkitMigrationProperties(@DefaultValue("true") boolean verifyOnStartup,
+		@DefaultValue("true") boolean lock) {
 
 }

@@ -1,7 +1,10 @@
 package io.github.crudkit.migration.autoconfigure;
 
+import java.time.Duration;
+
 import javax.sql.DataSource;
 
+import io.github.crudkit.migration.MigrationLock;
 import io.github.crudkit.migration.MigrationVerifier;
 import liquibase.integration.spring.SpringLiquibase;
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,7 @@ class CrudkitMigrationAutoConfigurationTests {
 		this.contextRunner.run((context) -> assertThat(context).hasNotFailed()
 			.hasSingleBean(MigrationVerifier.class)
 			.hasBean("crudkitMigrationVerifier")
+			.hasSingleBean(MigrationLock.class)
 			.hasSingleBean(CrudkitMigrationProperties.class)
 			.getBean(CrudkitMigrationProperties.class)
 			.satisfies((properties) -> assertThat(properties.verifyOnStartup()).isTrue()));
@@ -53,13 +57,37 @@ class CrudkitMigrationAutoConfigurationTests {
 	}
 
 	@Test
-	void isNotRegisteredWithoutLiquibase() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader(SpringLiquibase.class))
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(MigrationVerifier.class));
+	void verifierIsSwitchedOffAloneByItsProperty() {
+		this.contextRunner.withPropertyValues("crudkit.migration.verify-on-startup=false")
+			.run((context) -> assertThat(context).hasSingleBean(MigrationLock.class));
 	}
 
 	@Test
-	void isNotRegisteredWithoutDataSource() {
+	void lockIsSwitchedOffByProperty() {
+		this.contextRunner.withPropertyValues("crudkit.migration.lock=false")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(MigrationLock.class)
+				.hasSingleBean(MigrationVerifier.class));
+	}
+
+	@Test
+	void lockBacksOffWhenUserDefinesOne() {
+		this.contextRunner.withBean("userMigrationLock", MigrationLock.class, () -> new MigrationLock(Duration.ofSeconds(1)))
+			.run((context) -> assertThat(context).hasSingleBean(MigrationLock.class)
+				.hasBean("userMigrationLock")
+				.doesNotHaveBean("crudkitMigrationLock"));
+	}
+
+	@Test
+	void isNotRegisteredWithoutLiquibase() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(SpringLiquibase.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(MigrationVerifier.class)
+				.doesNotHaveBean(MigrationLock.class));
+	}
+
+	@Test
+	void verifierIsNotRegisteredWithoutDataSource() {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CrudkitMigrationAutoConfiguration.class))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(MigrationVerifier.class));
 	}
