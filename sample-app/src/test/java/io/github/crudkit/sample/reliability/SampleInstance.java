@@ -5,12 +5,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import java.util.concurrent.locks.ReentrantLock;
+
 import io.github.crudkit.sample.SampleApplication;
 import io.github.crudkit.test.postgres.TestDatabase;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.GenericApplicationListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.ResolvableType;
 
 /**
  * One running instance of the sample on a random port, started as in production ({@link SampleApplication} with
@@ -47,7 +55,9 @@ final class SampleInstance implements AutoCloseable {
 		List<Class<?>> sources = new ArrayList<>();
 		sources.add(SampleApplication.class);
 		sources.addAll(extraSources);
-		return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).run(all.toArray(String[]::new));
+		return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
+			.listeners(new LoggingInitialization(true), new LoggingInitialization(false))
+			.run(all.toArray(String[]::new));
 	}
 
 	int port() {
@@ -69,6 +79,46 @@ final class SampleInstance implements AutoCloseable {
 	@Override
 	public void close() {
 		this.context.close();
+	}
+
+	/**
+	 * Lets one application at a time initialize the logging system, which this JVM's instances share (Logback's
+	 * context is not safe for two initializations at once); the rest of their start-up runs concurrently. In
+	 * production every instance has a JVM of its own.
+	 */
+	private static final class LoggingInitialization implements GenericApplicationListener {
+
+		private static final ReentrantLock lock = new ReentrantLock();
+
+		private final boolean before;
+
+		LoggingInitialization(boolean before) {
+			this.before = before;
+		}
+
+		@Override
+		public boolean supportsEventType(ResolvableType eventType) {
+			Class<?> type = eventType.getRawClass();
+			return type != null && (ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(type)
+					|| ApplicationFailedEvent.class.isAssignableFrom(type));
+		}
+
+		@Override
+		public void onApplicationEvent(ApplicationEvent event) {
+			if (this.before && event instanceof ApplicationEnvironmentPreparedEvent) {
+				lock.lock();
+			}
+			else if (!this.before && lock.isHeldByCurrentThread()) {
+				lock.unlock();
+			}
+		}
+
+		@Override
+		public int getOrder() {
+			// Around Boot's LoggingApplicationListener (HIGHEST_PRECEDENCE + 20).
+			return this.before ? Ordered.HIGHEST_PRECEDENCE : Ordered.HIGHEST_PRECEDENCE + 21;
+		}
+
 	}
 
 }
