@@ -68,11 +68,16 @@ final class RawHttp {
 			headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
 			head.append("\r\n");
 			OutputStream out = socket.getOutputStream();
-			out.write(head.toString().getBytes(StandardCharsets.UTF_8));
-			if (body != null) {
-				out.write(body);
+			try {
+				out.write(head.toString().getBytes(StandardCharsets.UTF_8));
+				if (body != null) {
+					out.write(body);
+				}
+				out.flush();
 			}
-			out.flush();
+			catch (java.net.SocketException ex) {
+				// The server may answer before it has read the whole body (413) and close: read that answer.
+			}
 			byte[] raw = readAll(socket.getInputStream());
 			return parse(raw, System.nanoTime() - start);
 		}
