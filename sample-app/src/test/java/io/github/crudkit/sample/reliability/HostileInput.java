@@ -172,6 +172,10 @@ final class HostileInput {
 				json.append(',');
 			}
 			// Mostly valid items, so that the one bad item is somewhere in the middle.
+			if (chance(0.01)) {
+				json.append("null");
+				continue;
+			}
 			json.append(chance(0.9) ? "{\"name\":" + quote("bulk " + i) + ",\"secretName\":\"" + SECRET + (++this.secrets)
 					+ "\",\"age\":" + this.random.nextInt(200) + "}" : hero(teams));
 		}

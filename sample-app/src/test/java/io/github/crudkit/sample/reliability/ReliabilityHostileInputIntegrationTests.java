@@ -138,6 +138,8 @@ class ReliabilityHostileInputIntegrationTests {
 				"{\"items\":[{\"name\":\"%E2%82\"}]}", Map.of()), 400);
 		cases.put(new Request("undecodable form patch", "PATCH", "/api/heroes/1", "application/x-www-form-urlencoded",
 				"[{\"name\":\"%\"}]", Map.of()), 400);
+		cases.put(new Request("null item in a bulk", "POST", "/api/heroes/bulk", "application/json",
+				"{\"items\":[{\"name\":\"a\",\"secretName\":\"SECRET-n\"},null]}", Map.of()), 400);
 		cases.put(new Request("undecodable query", "GET", "/api/heroes?name=%E2%82", null, null, Map.of()), 400);
 		cases.put(new Request("page past the largest offset", "GET", "/api/teams?page=2147483647", null, null, Map.of()),
 				400);
