@@ -8,8 +8,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -91,7 +89,7 @@ class ReliabilityBulkAtomicityIntegrationTests {
 
 			boolean cut = !database.proxy().isForwarding();
 			database.proxy().restore();
-			long inserted = JdbcHolder.jdbc()
+			long inserted = database.direct()
 				.sql("SELECT count(*) FROM hero WHERE name LIKE ?")
 				.param(prefix + "-%")
 				.query(Long.class)
@@ -107,12 +105,12 @@ class ReliabilityBulkAtomicityIntegrationTests {
 		this.figures.put("cutMidTransaction", outcomes);
 		// And the service goes on: the next bulk is stored whole.
 		assertThat(http.post("/api/heroes/bulk", bulk("after", ITEMS, (i) -> null)).status()).isEqualTo(201);
-		assertThat(JdbcHolder.jdbc().sql("SELECT count(*) FROM hero WHERE name LIKE 'after-%'").query(Long.class).single())
+		assertThat(database.direct().sql("SELECT count(*) FROM hero WHERE name LIKE 'after-%'").query(Long.class).single())
 			.isEqualTo(ITEMS);
 	}
 
 	private static long heroes() {
-		return JdbcHolder.jdbc().sql("SELECT count(*) FROM hero").query(Long.class).single();
+		return database.direct().sql("SELECT count(*) FROM hero").query(Long.class).single();
 	}
 
 	private static void awaitHealthy() throws Exception {
@@ -135,17 +133,6 @@ class ReliabilityBulkAtomicityIntegrationTests {
 							+ "}");
 		}
 		return body.append("]}").toString();
-	}
-
-	/**
-	 * The test's own connection to the database, around the proxy.
-	 */
-	private static final class JdbcHolder {
-
-		private static JdbcClient jdbc() {
-			return database.direct();
-		}
-
 	}
 
 }

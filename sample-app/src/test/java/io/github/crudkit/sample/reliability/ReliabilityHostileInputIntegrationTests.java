@@ -242,7 +242,7 @@ class ReliabilityHostileInputIntegrationTests {
 	}
 
 	private static void remember(Request request, RawHttp.Response response, List<Long> teams, List<Long> heroes) {
-		if (response.status() == 201 && request.method().equals("POST") && response.isProblem() == false) {
+		if (response.status() == 201 && request.method().equals("POST") && !response.isProblem()) {
 			JsonNode body = response.json();
 			if (body.has("id")) {
 				(request.target().startsWith("/api/teams") ? teams : heroes).add(body.get("id").asLong());
