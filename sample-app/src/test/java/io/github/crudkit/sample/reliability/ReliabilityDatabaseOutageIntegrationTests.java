@@ -75,6 +75,9 @@ class ReliabilityDatabaseOutageIntegrationTests {
 			while (System.nanoTime() - cutAt < OUTAGE.toNanos()) {
 				healthDuringOutage.add(http.get("/actuator/health"));
 			}
+			// Kubernetes-style probes (the starter's defaults): not ready without the database, but alive.
+			RawHttp.Response readiness = http.get("/actuator/health/readiness");
+			RawHttp.Response liveness = http.get("/actuator/health/liveness");
 			long restoredAt = System.nanoTime();
 			database.proxy().restore();
 
@@ -124,6 +127,7 @@ class ReliabilityDatabaseOutageIntegrationTests {
 				.put("slowestHealthDuringOutage", Figures.millis(slowestHealth))
 				.put("healthDuringOutage", healthDuringOutage.stream()
 					.collect(Collectors.groupingBy(RawHttp.Response::status, TreeMap::new, Collectors.counting())))
+				.put("probesDuringOutage", "readiness " + readiness.status() + ", liveness " + liveness.status())
 				.put("rowsFound", found)
 				.put("rowsLost", created.size() - found)
 				.put("rowsInTable", rowsByName.size())
@@ -151,6 +155,9 @@ class ReliabilityDatabaseOutageIntegrationTests {
 				assertThat(health.json().get("status").asString()).isEqualTo("DOWN");
 				assertThat(health.latency()).isLessThan(limit);
 			});
+			assertThat(readiness.status()).isEqualTo(503);
+			assertThat(readiness.latency()).isLessThan(limit);
+			assertThat(liveness.status()).isEqualTo(200);
 			assertThat(healthyAgainAt).as("health UP again after the restore").isNotZero();
 			assertThat(Duration.ofNanos(healthyAgainAt - restoredAt)).isLessThan(Duration.ofSeconds(10));
 			assertThat(firstCreatedAfterRestore).as("a write succeeds again after the restore").isNotNull();
