@@ -309,6 +309,10 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 	 */
 	@ExceptionHandler
 	public ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+		if (isUndecodableParameters(ex)) {
+			return respond(problem(HttpStatus.BAD_REQUEST, "The request parameters cannot be decoded."), "validation",
+					request);
+		}
 		logger.error("Unexpected failure of " + describe(request), ex);
 		return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "The server failed to handle the request."),
 				"internal-error", request);
@@ -358,7 +362,8 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 		}
 		else if (unknown != null) {
 			String field = JsonPaths.fieldOf(unknown);
-			problem.setDetail("Unknown property '" + field + "'.");
+			// The field goes in errors only: the detail never names a field, which may be write-only.
+			problem.setDetail("The request has a property that is not known.");
 			withField(problem, field, "is not a known property");
 		}
 		else if (findCause(ex, StreamConstraintsException.class) != null) {
@@ -462,6 +467,22 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 			problem.setProperty(ERRORS_PROPERTY, List.of(new FieldViolation(field, message)));
 		}
 		return problem;
+	}
+
+	/**
+	 * Return whether the servlet container failed to decode the request's parameters (a form body or a query
+	 * string with bad percent-encoding). Matched by name: Tomcat's exception is only there when Tomcat is.
+	 */
+	private static boolean isUndecodableParameters(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause.getClass().getName().equals("org.apache.tomcat.util.http.InvalidParameterException")) {
+				return true;
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return false;
 	}
 
 	private static boolean isDelete(WebRequest request) {

@@ -2,12 +2,14 @@ package io.github.crudkit.error;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 
@@ -45,9 +47,15 @@ public class ProblemErrorController implements ErrorController {
 		if (!status.isError()) {
 			status = HttpStatus.INTERNAL_SERVER_ERROR;
 		}
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-				status.is5xxServerError() ? "The server failed to handle the request."
-						: "The request cannot be handled: " + status.getReasonPhrase() + ".");
+		String detail = status.is5xxServerError() ? "The server failed to handle the request."
+				: "The request cannot be handled: " + status.getReasonPhrase() + ".";
+		if (status == HttpStatus.INTERNAL_SERVER_ERROR
+				&& isUnreadableBody(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
+			// A filter (Spring's FormContentFilter, say) could not read the body: the client's fault, not ours.
+			status = HttpStatus.BAD_REQUEST;
+			detail = "The request body cannot be read.";
+		}
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setTitle(status.getReasonPhrase());
 		problem.setType(this.types.typeOf(ProblemTypes.slugOf(status.value())));
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
@@ -60,6 +68,16 @@ public class ProblemErrorController implements ErrorController {
 			}
 		}
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	private static boolean isUnreadableBody(@Nullable Object exception) {
+		for (Throwable cause = (exception instanceof Throwable throwable) ? throwable : null; cause != null;
+				cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof HttpMessageNotReadableException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

@@ -64,6 +64,11 @@ public class PageRequestArgumentResolver implements HandlerMethodArgumentResolve
 			}
 			size = this.policy.maxSize();
 		}
+		// JPA skips at most Integer.MAX_VALUE rows; a later page would fail in the repository instead.
+		if ((long) page * size > Integer.MAX_VALUE) {
+			throw new InvalidPageRequestException("page",
+					"Parameter 'page' must be at most " + (Integer.MAX_VALUE / size) + " with size " + size + ".");
+		}
 		String[] sortValues = webRequest.getParameterValues("sort");
 		Sort sort = sortPolicy(parameter).resolve((sortValues != null) ? Arrays.asList(sortValues) : List.of());
 		return PageRequest.of(page, size, sort);

@@ -139,15 +139,12 @@ public final class SortPolicy {
 	}
 
 	private String describe(String property) {
-		String shown = (property.length() > 50) ? property.substring(0, 50) + "…" : property;
-		if (this.writeOnly.contains(property)) {
-			// A write-only field is never named in a response, not even to refuse it.
-			return "Cannot sort by that property; allowed: " + String.join(", ", this.allowed) + ".";
-		}
 		if (property.isEmpty() || property.equalsIgnoreCase("asc") || property.equalsIgnoreCase("desc")) {
 			return "Sort must be property[,asc|desc] with a property among: " + String.join(", ", this.allowed) + ".";
 		}
-		return "Cannot sort by '" + shown + "'; allowed: " + String.join(", ", this.allowed) + ".";
+		// The refused key is never echoed: it may name a write-only field (of this entity or, in any spelling,
+		// another one), and a response is no place for reflected input.
+		return "Cannot sort by that property; allowed: " + String.join(", ", this.allowed) + ".";
 	}
 
 	private static Set<String> writeOnlyFields(Class<?> entity) {

@@ -20,10 +20,17 @@ public final class DevSampleApplication {
 
 	static final String DEFAULT_DATA_DIRECTORY = ".data/postgres";
 
+	/**
+	 * A connection held longer than this (ms) is logged with the stack of the code that took it: in development a
+	 * leak shows at once, long before a pool runs dry in production.
+	 */
+	static final String LEAK_DETECTION = "--spring.datasource.hikari.leak-detection-threshold=10000";
+
 	private DevSampleApplication() {
 	}
 
 	public static void main(String[] args) {
+		args = withLeakDetection(args);
 		if (databaseConfigured(args)) {
 			SpringApplication.run(SampleApplication.class, args);
 			return;
@@ -40,6 +47,15 @@ public final class DevSampleApplication {
 		arguments.add("--spring.datasource.username=" + database.username());
 		arguments.add("--spring.datasource.password=" + database.password());
 		SpringApplication.run(SampleApplication.class, arguments.toArray(String[]::new));
+	}
+
+	private static String[] withLeakDetection(String[] args) {
+		if (Arrays.stream(args).anyMatch((arg) -> arg.startsWith("--spring.datasource.hikari.leak-detection-threshold="))) {
+			return args;
+		}
+		List<String> arguments = new ArrayList<>(Arrays.asList(args));
+		arguments.add(LEAK_DETECTION);
+		return arguments.toArray(String[]::new);
 	}
 
 	private static boolean databaseConfigured(String[] args) {

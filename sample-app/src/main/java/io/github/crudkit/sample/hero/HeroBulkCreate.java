@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 
 /**
  * Request to create up to {@value #MAX_ITEMS} heroes in one transaction: all or nothing.
@@ -15,7 +16,7 @@ import jakarta.validation.constraints.NotEmpty;
  */
 @Schema(name = "HeroBulkCreate")
 public record HeroBulkCreate(@NotEmpty @ArraySchema(minItems = 1,
-		maxItems = HeroBulkCreate.MAX_ITEMS) List<@Valid HeroCreate> items) implements CreateModel {
+		maxItems = HeroBulkCreate.MAX_ITEMS) List<@NotNull @Valid HeroCreate> items) implements CreateModel {
 
 	/**
 	 * The most heroes one request may create; more is a 413.

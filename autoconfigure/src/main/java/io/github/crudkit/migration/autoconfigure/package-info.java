@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of crudkit's migration verification.
+ */
+@NullMarked
+package io.github.crudkit.migration.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,225 @@
+package io.github.crudkit.test.faults;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The proxy in front of an echo server on the loopback interface.
+ */
+class TcpProxyTests {
+
+	private ServerSocket echoServer;
+
+	private ExecutorService echoThreads;
+
+	private TcpProxy proxy;
+
+	@BeforeEach
+	void startEchoServerAndProxy() throws IOException {
+		this.echoServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+		this.echoThreads = Executors.newCachedThreadPool();
+		this.echoThreads.execute(this::echo);
+		this.proxy = TcpProxy.start("127.0.0.1", this.echoServer.getLocalPort());
+	}
+
+	@AfterEach
+	void stop() throws IOException {
+		this.proxy.close();
+		this.echoServer.close();
+		this.echoThreads.shutdownNow();
+	}
+
+	@Test
+	void listensOnLoopbackAndForwardsBothWays() throws IOException {
+		assertThat(this.proxy.host()).isEqualTo("127.0.0.1");
+		assertThat(this.proxy.port()).isPositive().isNotEqualTo(this.echoServer.getLocalPort());
+		try (Socket socket = connect()) {
+			assertThat(roundTrip(socket, "hello")).isEqualTo("hello");
+			assertThat(roundTrip(socket, "again")).isEqualTo("again");
+		}
+		assertThat(this.proxy.acceptedConnections()).isEqualTo(1);
+		assertThat(this.proxy.upstreamBytes()).isEqualTo(10);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.proxy.downstreamBytes() == 10);
+	}
+
+	@Test
+	void forwardsManyConnectionsAndLargeTransfers() throws IOException {
+		String large = "x".repeat(200_000);
+		for (int i = 0; i < 10; i++) {
+			try (Socket socket = connect()) {
+				assertThat(roundTrip(socket, large)).isEqualTo(large);
+			}
+		}
+		assertThat(this.proxy.acceptedConnections()).isEqualTo(10);
+	}
+
+	@Test
+	void cutClosesLiveConnections() throws IOException {
+		try (Socket socket = connect()) {
+			assertThat(roundTrip(socket, "before")).isEqualTo("before");
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.proxy.liveConnections() == 1);
+
+			this.proxy.cut();
+
+			assertThat(this.proxy.isForwarding()).isFalse();
+			assertThat(this.proxy.liveConnections()).isZero();
+			assertThat(this.proxy.severedConnections()).isEqualTo(1);
+			assertClosed(socket);
+		}
+	}
+
+	@Test
+	void cutRefusesNewConnectionsAtOnce() throws IOException {
+		this.proxy.cut();
+
+		long start = System.nanoTime();
+		assertRefused();
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+		assertThat(this.proxy.refusedConnections()).isEqualTo(1);
+		assertThat(this.proxy.acceptedConnections()).isZero();
+	}
+
+	@Test
+	void blackholeAcceptsNewConnectionsButNeverAnswers() throws IOException {
+		this.proxy.blackhole();
+
+		try (Socket socket = connect()) {
+			socket.setSoTimeout(300);
+			socket.getOutputStream().write("anyone?".getBytes(StandardCharsets.UTF_8));
+			assertThatExceptionOfType(SocketTimeoutException.class).isThrownBy(() -> socket.getInputStream().read());
+			this.proxy.restore();
+			assertClosed(socket);
+		}
+	}
+
+	@Test
+	void restoreForwardsNewConnectionsAgain() throws IOException {
+		this.proxy.cut();
+		assertRefused();
+
+		this.proxy.restore();
+
+		assertThat(this.proxy.isForwarding()).isTrue();
+		try (Socket socket = connect()) {
+			assertThat(roundTrip(socket, "back")).isEqualTo("back");
+		}
+	}
+
+	@Test
+	void cutAfterUpstreamBytesCutsInTheMiddleOfAConversationWithoutForwardingTheCrossingRead() throws IOException {
+		try (Socket socket = connect()) {
+			assertThat(roundTrip(socket, "12345")).isEqualTo("12345");
+			this.proxy.cutAfterUpstreamBytes(3);
+			assertThat(roundTrip(socket, "678")).isEqualTo("678");
+
+			socket.getOutputStream().write("9".getBytes(StandardCharsets.UTF_8));
+			socket.getOutputStream().flush();
+
+			assertClosed(socket);
+		}
+		assertThat(this.proxy.isForwarding()).isFalse();
+		assertThat(this.proxy.upstreamBytes()).isEqualTo(9);
+		assertThat(this.proxy.downstreamBytes()).isEqualTo(8);
+	}
+
+	@Test
+	void closeStopsListening() {
+		int port = this.proxy.port();
+
+		this.proxy.close();
+
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> {
+			try (Socket socket = new Socket()) {
+				socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
+			}
+		});
+	}
+
+	private Socket connect() throws IOException {
+		Socket socket = new Socket();
+		socket.setSoTimeout(5000);
+		socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.proxy.port()), 2000);
+		return socket;
+	}
+
+	private static String roundTrip(Socket socket, String text) throws IOException {
+		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+		socket.getOutputStream().write(bytes);
+		socket.getOutputStream().flush();
+		byte[] answer = socket.getInputStream().readNBytes(bytes.length);
+		return new String(answer, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Assert that a new connection is refused: reset while connecting, or closed at once.
+	 */
+	private void assertRefused() throws IOException {
+		Socket socket;
+		try {
+			socket = connect();
+		}
+		catch (IOException ex) {
+			return;
+		}
+		try (socket) {
+			assertClosed(socket);
+		}
+	}
+
+	/**
+	 * Assert that the other end closed the connection: a read ends (or fails) within a second, without data.
+	 */
+	private static void assertClosed(Socket socket) throws IOException {
+		socket.setSoTimeout(1000);
+		try {
+			assertThat(socket.getInputStream().read()).isEqualTo(-1);
+		}
+		catch (SocketTimeoutException ex) {
+			throw new AssertionError("connection still open", ex);
+		}
+		catch (IOException ex) {
+			// A reset: closed.
+		}
+	}
+
+	private void echo() {
+		while (!this.echoServer.isClosed()) {
+			try {
+				Socket socket = this.echoServer.accept();
+				this.echoThreads.execute(() -> {
+					try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+						in.transferTo(out);
+					}
+					catch (IOException ex) {
+						// The client or the proxy went away.
+					}
+				});
+			}
+			catch (IOException ex) {
+				return;
+			}
+			catch (java.util.concurrent.RejectedExecutionException ex) {
+				return;
+			}
+		}
+	}
+
+}
