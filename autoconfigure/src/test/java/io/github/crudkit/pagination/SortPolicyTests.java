@@ -44,9 +44,9 @@ class SortPolicyTests {
 	}
 
 	@Test
-	void unlistedPropertyIsRefusedNamingIt() {
+	void unlistedPropertyIsRefusedListingTheAllowedOnesWithoutEchoingIt() {
 		assertThatExceptionOfType(InvalidPageRequestException.class).isThrownBy(() -> this.heroes.resolve(List.of("bogus")))
-			.withMessage("Cannot sort by 'bogus'; allowed: name, age, id.")
+			.withMessage("Cannot sort by that property; allowed: name, age, id.")
 			.satisfies((ex) -> assertThat(ex.getParameter()).isEqualTo("sort"));
 	}
 
