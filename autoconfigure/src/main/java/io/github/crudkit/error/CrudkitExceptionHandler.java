@@ -1,6 +1,5 @@
 package io.github.crudkit.error;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -211,8 +210,7 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, this.retryAfter.toSeconds())));
 		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE,
 				"The database is not available at the moment. Retry later.");
-		problem.setType(this.types.typeOf("database-unavailable"));
-		return new ResponseEntity<>(complete(problem, request), headers, HttpStatus.SERVICE_UNAVAILABLE);
+		return respond(problem, headers, "database-unavailable", request);
 	}
 
 	/**
@@ -384,7 +382,7 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
 		if (body instanceof ProblemDetail problem) {
-			complete(problem, request);
+			complete(problem, ProblemTypes.slugOf(problem.getStatus()), request);
 		}
 		return super.createResponseEntity(body, headers, statusCode, request);
 	}
@@ -414,30 +412,15 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private ResponseEntity<Object> respond(ProblemDetail problem, HttpHeaders headers, String slug,
 			WebRequest request) {
-		if (problem.getType() == null || ProblemTypes.BLANK.equals(problem.getType())) {
-			problem.setType(this.types.typeOf(slug));
-		}
-		return new ResponseEntity<>(complete(problem, request), headers, problem.getStatus());
+		return new ResponseEntity<>(complete(problem, slug, request), headers, problem.getStatus());
 	}
 
-	private ProblemDetail complete(ProblemDetail problem, WebRequest request) {
-		if (problem.getType() == null) {
-			problem.setType(this.types.typeOf(ProblemTypes.slugOf(problem.getStatus())));
-		}
-		HttpStatus status = HttpStatus.resolve(problem.getStatus());
-		if (problem.getTitle() == null && status != null) {
-			problem.setTitle(status.getReasonPhrase());
-		}
+	private ProblemDetail complete(ProblemDetail problem, String slug, WebRequest request) {
+		String path = (request instanceof ServletWebRequest servlet) ? servlet.getRequest().getRequestURI() : null;
+		this.types.complete(problem, slug, path);
 		if (problem.getDetail() == null) {
+			HttpStatus status = HttpStatus.resolve(problem.getStatus());
 			problem.setDetail((status != null) ? status.getReasonPhrase() + "." : "The request failed.");
-		}
-		if (problem.getInstance() == null && request instanceof ServletWebRequest servlet) {
-			try {
-				problem.setInstance(URI.create(servlet.getRequest().getRequestURI()));
-			}
-			catch (IllegalArgumentException ex) {
-				// A path that is not a valid URI reference stays out of the body.
-			}
 		}
 		return problem;
 	}

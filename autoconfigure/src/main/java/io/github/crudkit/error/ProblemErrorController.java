@@ -56,17 +56,8 @@ public class ProblemErrorController implements ErrorController {
 			detail = "The request body cannot be read.";
 		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(status.getReasonPhrase());
-		problem.setType(this.types.typeOf(ProblemTypes.slugOf(status.value())));
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-		if (uri instanceof String path) {
-			try {
-				problem.setInstance(java.net.URI.create(path));
-			}
-			catch (IllegalArgumentException ex) {
-				// A path that is not a valid URI reference stays out of the body.
-			}
-		}
+		this.types.complete(problem, ProblemTypes.slugOf(status.value()), (uri instanceof String path) ? path : null);
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 

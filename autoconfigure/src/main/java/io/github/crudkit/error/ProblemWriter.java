@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
@@ -42,16 +41,7 @@ public class ProblemWriter {
 	 */
 	public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem, String slug)
 			throws IOException {
-		if (problem.getType() == null || ProblemTypes.BLANK.equals(problem.getType())) {
-			problem.setType(this.types.typeOf(slug));
-		}
-		if (problem.getTitle() == null) {
-			HttpStatus status = HttpStatus.resolve(problem.getStatus());
-			problem.setTitle((status != null) ? status.getReasonPhrase() : "Error");
-		}
-		if (problem.getInstance() == null) {
-			problem.setInstance(java.net.URI.create(request.getRequestURI()));
-		}
+		this.types.complete(problem, slug, request.getRequestURI());
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
