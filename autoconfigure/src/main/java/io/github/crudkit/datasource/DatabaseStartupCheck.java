@@ -12,6 +12,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.core.NestedExceptionUtils;
 
 /**
  * Opens one connection with the pool's settings before anything else uses the pool, so that a wrong or
@@ -69,10 +70,7 @@ public class DatabaseStartupCheck implements BeanPostProcessor {
 	}
 
 	private static String reason(SQLException ex) {
-		Throwable cause = ex;
-		while (cause.getCause() != null && cause.getCause() != cause) {
-			cause = cause.getCause();
-		}
+		Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
 		String message = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
 		if (cause != ex && cause.getMessage() != null) {
 			message = message + " (" + cause.getMessage() + ")";

@@ -152,7 +152,7 @@ public final class ChangelogConventions {
 			}
 		}
 		catch (Exception ex) {
-			violations.add(new ChangelogViolation(this.master, null, Rule.PARSE, message(ex)));
+			violations.add(new ChangelogViolation(this.master, null, Rule.PARSE, Liquibases.rootMessage(ex)));
 		}
 		finally {
 			Liquibases.close(accessor);
@@ -362,7 +362,7 @@ public final class ChangelogConventions {
 					}
 					catch (IOException ex) {
 						violations.add(new ChangelogViolation(pattern, null, Rule.DDL_AUTO,
-								"cannot read the configuration: " + message(ex)));
+								"cannot read the configuration: " + Liquibases.rootMessage(ex)));
 					}
 				}
 			}
@@ -418,15 +418,6 @@ public final class ChangelogConventions {
 	private static String baseName(String fileName) {
 		int dot = fileName.lastIndexOf('.');
 		return (dot > 0) ? fileName.substring(0, dot) : fileName;
-	}
-
-	private static String message(Exception ex) {
-		Throwable cause = ex;
-		while (cause.getCause() != null && cause.getCause() != cause) {
-			cause = cause.getCause();
-		}
-		String message = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
-		return message.replace('\n', ' ').strip();
 	}
 
 }

@@ -102,7 +102,7 @@ public final class MigrationRoundTrip {
 				rollback(connection, accessor, changeSets);
 			}
 			catch (LiquibaseException ex) {
-				problems.add("rolling back every change set failed: " + message(ex));
+				problems.add("rolling back every change set failed: " + Liquibases.rootMessage(ex));
 				return problems;
 			}
 			SchemaSnapshot rolledBack = SchemaSnapshot.of(connection);
@@ -116,14 +116,14 @@ public final class MigrationRoundTrip {
 				update(connection, accessor);
 			}
 			catch (LiquibaseException ex) {
-				problems.add("updating again after the rollback failed: " + message(ex));
+				problems.add("updating again after the rollback failed: " + Liquibases.rootMessage(ex));
 				return problems;
 			}
 			head.differencesTo(SchemaSnapshot.of(connection))
 				.forEach((difference) -> problems.add(difference.describe(FIRST_UPDATE, SECOND_UPDATE)));
 		}
 		catch (SQLException | LiquibaseException ex) {
-			throw new IllegalStateException("The round trip of " + this.changelog + " failed: " + message(ex), ex);
+			throw new IllegalStateException("The round trip of " + this.changelog + " failed: " + Liquibases.rootMessage(ex), ex);
 		}
 		finally {
 			Liquibases.close(accessor);
@@ -162,15 +162,6 @@ public final class MigrationRoundTrip {
 			result.next();
 			return result.getBoolean(1);
 		}
-	}
-
-	private static String message(Exception ex) {
-		Throwable cause = ex;
-		while (cause.getCause() != null && cause.getCause() != cause) {
-			cause = cause.getCause();
-		}
-		String message = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
-		return message.replace('\n', ' ').strip();
 	}
 
 }
