@@ -7,12 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.Set;
 
 import io.github.crudkit.test.postgres.PostgresServer;
@@ -165,7 +163,7 @@ public final class DraftChangelog {
 	}
 
 	private static String diff(TestDatabase reference, TestDatabase target) {
-		try (Connection referenceConnection = connect(reference); Connection targetConnection = connect(target)) {
+		try (Connection referenceConnection = reference.connect(); Connection targetConnection = target.connect()) {
 			Database referenceDatabase = DatabaseFactory.getInstance()
 				.findCorrectDatabaseImplementation(new JdbcConnection(referenceConnection));
 			Database targetDatabase = DatabaseFactory.getInstance()
@@ -189,15 +187,6 @@ public final class DraftChangelog {
 		catch (SQLException | LiquibaseException | IOException | javax.xml.parsers.ParserConfigurationException ex) {
 			throw new IllegalStateException("Cannot make the draft changelog: " + ex.getMessage(), ex);
 		}
-	}
-
-	private static Connection connect(TestDatabase database) throws SQLException {
-		Properties properties = new Properties();
-		properties.setProperty("user", database.username());
-		if (!database.password().isEmpty()) {
-			properties.setProperty("password", database.password());
-		}
-		return DriverManager.getConnection(database.jdbcUrl(), properties);
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package io.github.crudkit.test.postgres;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
@@ -9,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -158,12 +156,7 @@ public abstract class PostgresServer implements AutoCloseable {
 	}
 
 	private Connection connect(String url) throws SQLException {
-		Properties properties = new Properties();
-		properties.setProperty("user", username());
-		if (!password().isEmpty()) {
-			properties.setProperty("password", password());
-		}
-		return DriverManager.getConnection(url, properties);
+		return TestDatabase.connect(url, username(), password());
 	}
 
 	@Override

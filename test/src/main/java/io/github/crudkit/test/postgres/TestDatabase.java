@@ -1,5 +1,10 @@
 package io.github.crudkit.test.postgres;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
 import io.github.crudkit.datasource.JdbcUrls;
 
 /**
@@ -12,6 +17,24 @@ import io.github.crudkit.datasource.JdbcUrls;
  * @since 0.1.0
  */
 public record TestDatabase(String name, String jdbcUrl, String username, String password) {
+
+	/**
+	 * Open a connection to the database.
+	 * @return the connection
+	 * @throws SQLException if it cannot be opened
+	 */
+	public Connection connect() throws SQLException {
+		return connect(this.jdbcUrl, this.username, this.password);
+	}
+
+	static Connection connect(String url, String username, String password) throws SQLException {
+		Properties properties = new Properties();
+		properties.setProperty("user", username);
+		if (!password.isEmpty()) {
+			properties.setProperty("password", password);
+		}
+		return DriverManager.getConnection(url, properties);
+	}
 
 	@Override
 	public String toString() {
