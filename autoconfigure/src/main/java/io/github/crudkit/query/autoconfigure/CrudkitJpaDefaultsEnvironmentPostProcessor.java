@@ -49,6 +49,9 @@ public class CrudkitJpaDefaultsEnvironmentPostProcessor implements EnvironmentPo
 		defaults.put("spring.jpa.properties.hibernate.default_batch_fetch_size", "16");
 		// Paging a query that fetches a collection would page in memory: fail instead.
 		defaults.put("spring.jpa.properties.hibernate.query.fail_on_pagination_over_collection_fetch", "true");
+		// Criteria queries (Spring Data's derived queries and Specifications) keep their translated plan like JPQL
+		// strings do; without it, Hibernate 7 translates them again on every execution.
+		defaults.put("spring.jpa.properties.hibernate.criteria.plan_cache_enabled", "true");
 		// IN lists padded to powers of two, so PostgreSQL sees few distinct statements.
 		defaults.put("spring.jpa.properties.hibernate.query.in_clause_parameter_padding", "true");
 		// Inserts and updates sent in JDBC batches, grouped by table.

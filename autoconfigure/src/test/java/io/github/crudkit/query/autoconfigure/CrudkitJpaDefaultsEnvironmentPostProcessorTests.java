@@ -21,6 +21,8 @@ class CrudkitJpaDefaultsEnvironmentPostProcessorTests {
 		assertThat(environment.getProperty("spring.jpa.open-in-view")).isEqualTo("false");
 		assertThat(environment.getProperty("spring.jpa.properties.hibernate.default_batch_fetch_size")).isEqualTo("16");
 		assertThat(environment.getProperty("spring.jpa.properties.hibernate.jdbc.batch_size")).isEqualTo("50");
+		assertThat(environment.getProperty("spring.jpa.properties.hibernate.criteria.plan_cache_enabled"))
+			.isEqualTo("true");
 		assertThat(environment.getProperty("spring.datasource.hikari.connection-timeout")).isEqualTo("3000");
 		assertThat(environment.getProperty("management.endpoint.health.group.readiness.include"))
 			.isEqualTo("readinessState,db");
