@@ -12,6 +12,7 @@ import io.github.crudkit.concurrency.Versioned;
 import io.github.crudkit.error.ReferenceNotFoundException;
 import io.github.crudkit.error.ResourceNotFoundException;
 import io.github.crudkit.patch.MergePatcher;
+import io.github.crudkit.query.FetchJoins;
 import io.github.crudkit.query.JdbcBatching;
 import io.github.crudkit.sample.team.Team;
 import io.github.crudkit.sample.team.TeamRepository;
@@ -90,7 +91,8 @@ public class HeroService {
 
 	@Transactional(readOnly = true)
 	public Page<HeroPublic> list(HeroFilter filter, Pageable pageable) {
-		return this.heroes.findAll(filter.toSpecification(), pageable).map(HeroPublic::from);
+		return this.heroes.findAll(filter.toSpecification().and(FetchJoins.left("team")), pageable)
+			.map(HeroPublic::from);
 	}
 
 	@Transactional(readOnly = true)
@@ -103,9 +105,15 @@ public class HeroService {
 		return page;
 	}
 
-	@Transactional(readOnly = true)
+	/**
+	 * Read one hero. A single statement in auto-commit: no transaction to begin and commit, no entity to manage.
+	 * @param id the id
+	 * @return the hero and its version
+	 */
 	public Versioned<HeroPublic> get(long id) {
-		return versioned(find(id));
+		return this.heroes.findViewById(id)
+			.map(HeroView::toVersioned)
+			.orElseThrow(() -> new ResourceNotFoundException("Hero", id));
 	}
 
 	@Transactional
