@@ -23,10 +23,4 @@ import org.jspecify.annotations.Nullable;
 public record TeamPublicWithHeroes(long id, String name, @Nullable String headquarters, int heroCount,
 		Instant createdAt, Instant updatedAt, List<HeroSummary> heroes) implements PublicModel {
 
-	static TeamPublicWithHeroes from(Team team, List<HeroSummary> heroes) {
-		TeamPublic summary = TeamPublic.from(team, heroes.size());
-		return new TeamPublicWithHeroes(summary.id(), summary.name(), summary.headquarters(), summary.heroCount(),
-				summary.createdAt(), summary.updatedAt(), heroes);
-	}
-
 }

@@ -41,18 +41,26 @@ public class TeamService {
 		return new Versioned<>(TeamPublic.from(team, 0), team.getVersion());
 	}
 
-	@Transactional(readOnly = true)
+	/**
+	 * Return a page of teams with their hero counts: two statements (the page and the total) in auto-commit, each
+	 * seeing the latest committed data, as they would in a READ COMMITTED transaction.
+	 * @param name a case-insensitive substring of the name, or {@code null}
+	 * @param pageable the page and order
+	 * @return the page
+	 */
 	public Page<TeamPublic> list(@Nullable String name, Pageable pageable) {
 		String pattern = (name != null && !name.isEmpty()) ? LikePatterns.containsIgnoringCase(name) : null;
-		return this.teams.findPage(pattern, pageable)
-			.map((row) -> TeamPublic.from(row.team(), row.heroCount()));
+		return this.teams.findPage(pattern, pageable).map(TeamRow::toPublic);
 	}
 
-	@Transactional(readOnly = true)
+	/**
+	 * Return a team with its heroes: two statements in auto-commit, no entity loaded.
+	 * @param id the id
+	 * @return the team and its version
+	 */
 	public Versioned<TeamPublicWithHeroes> get(long id) {
-		Team team = find(id);
-		List<HeroSummary> members = this.heroes.findSummariesByTeamId(id);
-		return new Versioned<>(TeamPublicWithHeroes.from(team, members), team.getVersion());
+		TeamRow team = this.teams.findRowById(id).orElseThrow(() -> new ResourceNotFoundException("Team", id));
+		return team.withHeroes(this.heroes.findSummariesByTeamId(id));
 	}
 
 	@Transactional
