@@ -86,7 +86,7 @@ class HeroStatusMigrationIntegrationTests {
 
 	@Test
 	void eachStepRollsBackWithoutLosingHeroes() throws Exception {
-		this.liquibase.update("");
+		this.liquibase.update(3, "");
 
 		this.liquibase.rollback(1, "");
 		this.jdbc.sql("insert into hero (id, name, secret_name) values (900001, 'Nullable again', 's')").update();
