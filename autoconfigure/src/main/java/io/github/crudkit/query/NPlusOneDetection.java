@@ -27,11 +27,12 @@ public record NPlusOneDetection(String unitOfWork, String sql, int count, @Nulla
 		if (!this.associations.isEmpty()) {
 			String attribute = this.associations.get(0);
 			String path = attribute.substring(attribute.indexOf('.') + 1);
-			return "fetch it with the query that loads the owners: @EntityGraph(attributePaths = \"" + path
-					+ "\") on the repository method, or 'join fetch' in its JPQL; or load the relation in batches"
-					+ " (hibernate.default_batch_fetch_size, @BatchSize)";
+			return "fetch it with the query that loads the owners: 'join fetch' in its JPQL, FetchJoins.left(\"" + path
+					+ "\") with a Specification, or @EntityGraph(attributePaths = \"" + path
+					+ "\") on the repository method (Hibernate does not cache the plan of that one); or load the"
+					+ " relation in batches (hibernate.default_batch_fetch_size, @BatchSize)";
 		}
-		return "load the rows with one query (an IN list, a join or an @EntityGraph) instead of one per row";
+		return "load the rows with one query (an IN list or a join fetch) instead of one per row";
 	}
 
 	/**

@@ -67,7 +67,8 @@ class StatementTrackerTests {
 				assertThat(detection.associations()).containsExactly("Hero.team");
 				assertThat(detection.location()).contains(StatementTrackerTests.class.getName());
 				assertThat(detection.message()).contains("N+1 in GET /heroes", "ran 7 times",
-						"loading Team through Hero.team", "@EntityGraph(attributePaths = \"team\")");
+						"loading Team through Hero.team", "'join fetch'", "FetchJoins.left(\"team\")",
+						"@EntityGraph(attributePaths = \"team\")");
 			});
 		});
 	}
