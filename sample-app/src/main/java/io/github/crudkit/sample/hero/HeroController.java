@@ -6,8 +6,11 @@ import java.util.Set;
 import io.github.crudkit.concurrency.IfMatch;
 import io.github.crudkit.concurrency.Versioned;
 import io.github.crudkit.error.TooManyItemsException;
+import io.github.crudkit.pagination.Keyset;
+import io.github.crudkit.pagination.KeysetPage;
 import io.github.crudkit.pagination.SortableBy;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -77,13 +80,25 @@ class HeroController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List heroes, each with its team")
+	@Operation(summary = "List heroes, each with its team", description = Keyset.OPERATION_DESCRIPTION)
 	PagedModel<HeroPublic> list(@RequestParam(required = false) @Nullable String name,
 			@RequestParam(required = false) @Nullable Integer minAge,
 			@RequestParam(required = false) @Nullable Integer maxAge,
 			@RequestParam(required = false) @Positive @Nullable Long teamId,
 			@SortableBy(value = { "name", "age", "createdAt", "id" }, entity = Hero.class) Pageable pageable) {
 		return new PagedModel<>(this.heroes.list(new HeroFilter(name, minAge, maxAge, teamId), pageable));
+	}
+
+	@GetMapping(params = Keyset.PARAMETER)
+	@Operation(summary = "List heroes, each with its team", description = Keyset.OPERATION_DESCRIPTION)
+	KeysetPage<HeroPublic> listAfter(
+			@Parameter(description = Keyset.PARAMETER_DESCRIPTION) @RequestParam(required = false) @Nullable Long after,
+			@RequestParam(required = false) @Nullable String name,
+			@RequestParam(required = false) @Nullable Integer minAge,
+			@RequestParam(required = false) @Nullable Integer maxAge,
+			@RequestParam(required = false) @Positive @Nullable Long teamId,
+			@SortableBy(value = { "name", "age", "createdAt", "id" }, entity = Hero.class) Pageable pageable) {
+		return this.heroes.listAfter(new HeroFilter(name, minAge, maxAge, teamId), Keyset.check(after, pageable));
 	}
 
 	@GetMapping("/{id}")

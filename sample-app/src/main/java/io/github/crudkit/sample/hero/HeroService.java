@@ -11,6 +11,8 @@ import io.github.crudkit.concurrency.IfMatch;
 import io.github.crudkit.concurrency.Versioned;
 import io.github.crudkit.error.ReferenceNotFoundException;
 import io.github.crudkit.error.ResourceNotFoundException;
+import io.github.crudkit.pagination.Keyset;
+import io.github.crudkit.pagination.KeysetPage;
 import io.github.crudkit.patch.MergePatcher;
 import io.github.crudkit.query.FetchJoins;
 import io.github.crudkit.query.JdbcBatching;
@@ -93,6 +95,21 @@ public class HeroService {
 	public Page<HeroPublic> list(HeroFilter filter, Pageable pageable) {
 		return this.heroes.findAll(filter.toSpecification().and(FetchJoins.left("team")), pageable)
 			.map(HeroPublic::from);
+	}
+
+	/**
+	 * Return the heroes after an id, in id order: one statement that reads the primary key index from {@code after}
+	 * on, and no count.
+	 * @param filter the filters
+	 * @param request where the page starts and its size
+	 * @return the page
+	 */
+	@Transactional(readOnly = true)
+	public KeysetPage<HeroPublic> listAfter(HeroFilter filter, Keyset.Request request) {
+		List<Hero> rows = this.heroes.findBy(
+				filter.toSpecification().and(Keyset.after(request.after())).and(FetchJoins.left("team")),
+				(query) -> query.sortBy(Keyset.order()).limit(Keyset.limit(request.size())).all());
+		return KeysetPage.of(rows.stream().map(HeroPublic::from).toList(), request, HeroPublic::id);
 	}
 
 	@Transactional(readOnly = true)

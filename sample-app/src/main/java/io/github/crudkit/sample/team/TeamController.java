@@ -7,8 +7,11 @@ import io.github.crudkit.sample.hero.HeroPublic;
 import io.github.crudkit.sample.hero.HeroService;
 import io.github.crudkit.concurrency.IfMatch;
 import io.github.crudkit.concurrency.Versioned;
+import io.github.crudkit.pagination.Keyset;
+import io.github.crudkit.pagination.KeysetPage;
 import io.github.crudkit.pagination.SortableBy;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -60,10 +63,19 @@ class TeamController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List teams, each with its number of heroes")
+	@Operation(summary = "List teams, each with its number of heroes", description = Keyset.OPERATION_DESCRIPTION)
 	PagedModel<TeamPublic> list(@RequestParam(required = false) @Nullable String name,
 			@SortableBy(value = { "name", "createdAt", "id" }, entity = Team.class) Pageable pageable) {
 		return new PagedModel<>(this.teams.list(name, pageable));
+	}
+
+	@GetMapping(params = Keyset.PARAMETER)
+	@Operation(summary = "List teams, each with its number of heroes", description = Keyset.OPERATION_DESCRIPTION)
+	KeysetPage<TeamPublic> listAfter(
+			@Parameter(description = Keyset.PARAMETER_DESCRIPTION) @RequestParam(required = false) @Nullable Long after,
+			@RequestParam(required = false) @Nullable String name,
+			@SortableBy(value = { "name", "createdAt", "id" }, entity = Team.class) Pageable pageable) {
+		return this.teams.listAfter(name, Keyset.check(after, pageable));
 	}
 
 	@GetMapping("/{id}")

@@ -1,9 +1,11 @@
 package io.github.crudkit.sample.team;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -30,6 +32,22 @@ public interface TeamRepository extends JpaRepository<Team, Long> {
 					select count(t) from Team t
 					where (:nameContains is null or lower(t.name) like :nameContains escape '\\')""")
 	Page<TeamRow> findPage(@Nullable String nameContains, Pageable pageable);
+
+	/**
+	 * Return the teams after an id, in id order, each with its number of heroes: one statement that reads the
+	 * primary key index from {@code after} on.
+	 * @param nameContains a case-insensitive substring of the name, as a LIKE pattern, or {@code null}
+	 * @param after the last id seen, 0 for the first page
+	 * @param limit how many teams to read
+	 * @return the teams
+	 */
+	@Query("""
+			select new io.github.crudkit.sample.team.TeamRow(t.id, t.name, t.headquarters,
+			       (select count(*) from Hero h where h.team = t), t.createdAt, t.updatedAt, t.version)
+			from Team t
+			where t.id > :after and (:nameContains is null or lower(t.name) like :nameContains escape '\\')
+			order by t.id""")
+	List<TeamRow> findAfter(@Nullable String nameContains, long after, Limit limit);
 
 	/**
 	 * Return a team's columns without loading the entity; the hero count is left at zero for the caller to fill in.

@@ -5,6 +5,8 @@ import java.util.List;
 import io.github.crudkit.concurrency.IfMatch;
 import io.github.crudkit.concurrency.Versioned;
 import io.github.crudkit.error.ResourceNotFoundException;
+import io.github.crudkit.pagination.Keyset;
+import io.github.crudkit.pagination.KeysetPage;
 import io.github.crudkit.patch.MergePatcher;
 import io.github.crudkit.query.LikePatterns;
 import io.github.crudkit.sample.hero.HeroRepository;
@@ -12,6 +14,7 @@ import io.github.crudkit.sample.hero.HeroSummary;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -51,6 +54,22 @@ public class TeamService {
 	public Page<TeamPublic> list(@Nullable String name, Pageable pageable) {
 		String pattern = (name != null && !name.isEmpty()) ? LikePatterns.containsIgnoringCase(name) : null;
 		return this.teams.findPage(pattern, pageable).map(TeamRow::toPublic);
+	}
+
+	/**
+	 * Return the teams after an id, in id order, with their hero counts: one statement in auto-commit, no count of
+	 * all teams.
+	 * @param name a case-insensitive substring of the name, or {@code null}
+	 * @param request where the page starts and its size
+	 * @return the page
+	 */
+	public KeysetPage<TeamPublic> listAfter(@Nullable String name, Keyset.Request request) {
+		String pattern = (name != null && !name.isEmpty()) ? LikePatterns.containsIgnoringCase(name) : null;
+		List<TeamPublic> rows = this.teams.findAfter(pattern, request.after(), Limit.of(Keyset.limit(request.size())))
+			.stream()
+			.map(TeamRow::toPublic)
+			.toList();
+		return KeysetPage.of(rows, request, TeamPublic::id);
 	}
 
 	/**

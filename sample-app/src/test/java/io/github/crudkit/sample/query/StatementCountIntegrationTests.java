@@ -84,6 +84,12 @@ class StatementCountIntegrationTests {
 		assertThat(statementsOf(() -> this.api.get("/api/teams/" + bigTeam))).hasStatements(2).hasNoNPlusOne();
 		assertThat(statementsOf(() -> this.api.get("/api/teams/" + bigTeam + "/heroes?size=20"))).hasStatements(2)
 			.hasNoNPlusOne();
+		// Keyset pages: one statement each, no count, however deep.
+		assertThat(statementsOf(() -> this.api.get("/api/heroes?size=20&after=0"))).hasStatements(1).hasNoNPlusOne();
+		assertThat(statementsOf(() -> this.api.get("/api/heroes?size=20&after=" + (firstHeroId() + heroes / 2))))
+			.hasStatements(1)
+			.hasNoNPlusOne();
+		assertThat(statementsOf(() -> this.api.get("/api/teams?size=20&after=0"))).hasStatements(1).hasNoNPlusOne();
 		assertThat(statementsOf(() -> this.api.get("/api/heroes/" + firstHeroId()))).hasStatements(1)
 			.hasNoNPlusOne();
 	}

@@ -1,0 +1,128 @@
+package io.github.crudkit.sample;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.github.crudkit.sample.support.Api;
+import io.github.crudkit.sample.support.Api.Response;
+import io.github.crudkit.sample.support.SampleIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Keyset ("after id") paging of the list endpoints: every row once, in id order, with the filters; and a
+ * 400 for what it cannot honour.
+ */
+@SampleIntegrationTest
+class KeysetPagingIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	Api api;
+
+	long team;
+
+	List<Long> heroes;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new Api(this.port);
+		this.team = this.api.post("/api/teams", Map.of("name", Api.unique("Keyset"))).id();
+		this.heroes = new ArrayList<>();
+		for (int i = 0; i < 7; i++) {
+			this.heroes.add(this.api
+				.post("/api/heroes", Map.of("name", "Walker " + i, "secretName", Api.secret(), "age", i, "teamId",
+						this.team))
+				.id());
+		}
+	}
+
+	@Test
+	void walkingTheKeysetPagesVisitsEveryRowOnceInIdOrder() {
+		List<Long> seen = new ArrayList<>();
+		long after = 0;
+		int pages = 0;
+		while (true) {
+			JsonNode page = this.api.get("/api/heroes?teamId=" + this.team + "&size=3&after=" + after).json();
+			pages++;
+			page.get("content").forEach((hero) -> {
+				seen.add(hero.get("id").asLong());
+				assertThat(hero.get("team").get("id").asLong()).isEqualTo(this.team);
+				assertThat(hero.has("secretName")).isFalse();
+			});
+			assertThat(page.get("page").get("size").asInt()).isEqualTo(3);
+			assertThat(page.get("page").get("after").asLong()).isEqualTo(after);
+			assertThat(page.get("page").has("totalElements")).isFalse();
+			JsonNode next = page.get("page").get("next");
+			if (next.isNull()) {
+				break;
+			}
+			after = next.asLong();
+		}
+
+		assertThat(seen).containsExactlyElementsOf(this.heroes);
+		assertThat(pages).isEqualTo(3);
+	}
+
+	@Test
+	void filtersApplyToKeysetPages() {
+		JsonNode page = this.api
+			.get("/api/heroes?teamId=" + this.team + "&minAge=2&maxAge=4&name=WALKER&after=" + this.heroes.get(2))
+			.json();
+
+		assertThat(field(page, "name")).containsExactly("Walker 3", "Walker 4");
+		assertThat(page.get("page").get("next").isNull()).isTrue();
+	}
+
+	@Test
+	void teamsHaveAKeysetModeWithTheirHeroCounts() {
+		long second = this.api.post("/api/teams", Map.of("name", Api.unique("Keyset"))).id();
+
+		JsonNode page = this.api.get("/api/teams?size=1&after=" + (this.team - 1)).json();
+		JsonNode last = this.api.get("/api/teams?size=5&after=" + this.team).json();
+
+		assertThat(page.get("content").get(0).get("id").asLong()).isEqualTo(this.team);
+		assertThat(page.get("content").get(0).get("heroCount").asInt()).isEqualTo(7);
+		assertThat(page.get("page").get("next").asLong()).isEqualTo(this.team);
+		assertThat(field(last, "id")).containsExactly(String.valueOf(second));
+		assertThat(last.get("page").get("next").isNull()).isTrue();
+	}
+
+	@ParameterizedTest(name = "{0}?{1} is a 400 naming {2}")
+	@CsvSource({ "/api/heroes, after=0&page=1, page", "/api/heroes, after=0&sort=name, sort",
+			"/api/heroes, 'after=0&sort=id,desc', sort", "/api/heroes, after=-1, after", "/api/heroes, after=, after",
+			"/api/heroes, after=abc, after", "/api/heroes, after=99999999999999999999, after",
+			"/api/heroes, after=0&size=0, size", "/api/teams, after=0&page=2, page", "/api/teams, after=x, after" })
+	void whatKeysetPagingCannotHonourIsA400(String path, String query, String parameter) {
+		Response response = this.api.get(path + "?" + query);
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo(parameter);
+	}
+
+	@Test
+	void sortingByIdAscendingIsTheKeysetOrderAndAccepted() {
+		Response response = this.api.get("/api/heroes?teamId=" + this.team + "&sort=id&size=2&after=0");
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(field(response.json(), "id")).containsExactly(String.valueOf(this.heroes.get(0)),
+				String.valueOf(this.heroes.get(1)));
+	}
+
+	private static List<String> field(JsonNode page, String name) {
+		List<String> values = new ArrayList<>();
+		page.get("content").forEach((row) -> values.add(row.get(name).asString()));
+		return values;
+	}
+
+}
