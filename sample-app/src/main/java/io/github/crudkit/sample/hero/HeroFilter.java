@@ -20,6 +20,11 @@ import org.springframework.data.jpa.domain.Specification;
 record HeroFilter(@Nullable String name, @Nullable Integer minAge, @Nullable Integer maxAge,
 		@Nullable Long teamId) {
 
+	boolean isEmpty() {
+		return (this.name == null || this.name.isEmpty()) && this.minAge == null && this.maxAge == null
+				&& this.teamId == null;
+	}
+
 	Specification<Hero> toSpecification() {
 		return (root, query, cb) -> {
 			List<Predicate> predicates = new ArrayList<>();

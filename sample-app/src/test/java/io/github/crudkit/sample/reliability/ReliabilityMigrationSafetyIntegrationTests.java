@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ExtendWith(OutputCaptureExtension.class)
 class ReliabilityMigrationSafetyIntegrationTests {
 
-	private static final String FUTURE_CHANGE_SET = "db/changelog/changes/0009-add-hero-rank.yaml::0009-add-hero-rank::crudkit";
+	private static final String FUTURE_CHANGE_SET = "db/changelog/changes/0010-add-hero-rank.yaml::0010-add-hero-rank::crudkit";
 
 	private final Figures figures = new Figures("migration-safety");
 
@@ -40,7 +40,7 @@ class ReliabilityMigrationSafetyIntegrationTests {
 			jdbc.sql("""
 					INSERT INTO databasechangelog (id, author, filename, dateexecuted, orderexecuted, exectype, md5sum,
 					    description, liquibase, deployment_id)
-					VALUES ('0009-add-hero-rank', 'crudkit', 'db/changelog/changes/0009-add-hero-rank.yaml', now(), 9,
+					VALUES ('0010-add-hero-rank', 'crudkit', 'db/changelog/changes/0010-add-hero-rank.yaml', now(), 10,
 					    'EXECUTED', '9:0123456789abcdef0123456789abcdef', 'addColumn tableName=hero', '4.33.0', '1')
 					""").update();
 			int mark = output.length();
@@ -58,7 +58,7 @@ class ReliabilityMigrationSafetyIntegrationTests {
 				.contains("Nothing was changed in the database")
 				.doesNotContain("Schema-validation");
 			assertThat(jdbc.sql("SELECT name FROM team").query(String.class).list()).containsExactly("Kept");
-			assertThat(jdbc.sql("SELECT count(*) FROM databasechangelog").query(Long.class).single()).isEqualTo(9);
+			assertThat(jdbc.sql("SELECT count(*) FROM databasechangelog").query(Long.class).single()).isEqualTo(10);
 			assertThat(columnExists(jdbc, "hero", "rank")).isTrue();
 		}
 		finally {
@@ -70,7 +70,7 @@ class ReliabilityMigrationSafetyIntegrationTests {
 	void schemaBehindTheCodeWithMigrationsOffFailsStartupNamingTheChangeSetsAndChangesNothing(CapturedOutput output) {
 		TestDatabase database = TestPostgres.server().createDatabase();
 		try {
-			// An older version of the sample migrated this database: four of the eight changesets. (Its heroes took
+			// An older version of the sample migrated this database: four of the nine changesets. (Its heroes took
 			// 50 ids per sequence call, so the mapping's 1000 is not checked against the old sequence.)
 			SampleInstance.start(database, "--spring.liquibase.change-log=classpath:db/changelog-behind/db.changelog-master.yaml",
 					"--spring.jpa.hibernate.ddl-auto=none", "--spring.main.web-application-type=none",
@@ -87,11 +87,12 @@ class ReliabilityMigrationSafetyIntegrationTests {
 							"db/changelog/changes/0005-add-hero-status.yaml::0005-add-hero-status::crudkit",
 							"db/changelog/changes/0006-backfill-hero-status.yaml::0006-backfill-hero-status::crudkit",
 							"db/changelog/changes/0007-add-hero-status-not-null.yaml::0007-add-hero-status-not-null::crudkit",
-							"db/changelog/changes/0008-alter-hero-seq-increment.yaml::0008-alter-hero-seq-increment::crudkit")));
+							"db/changelog/changes/0008-alter-hero-seq-increment.yaml::0008-alter-hero-seq-increment::crudkit",
+							"db/changelog/changes/0009-create-hero-count.yaml::0009-create-hero-count::crudkit")));
 
 			String report = report(output, mark);
 			this.figures.put("behindReport", report.lines().filter((line) -> line.contains("behind")).findFirst().orElse(""));
-			assertThat(report).contains("The database is behind this code: 4 changeset(s) of the changelog are not applied to it:")
+			assertThat(report).contains("The database is behind this code: 5 changeset(s) of the changelog are not applied to it:")
 				.contains("    - db/changelog/changes/0005-add-hero-status.yaml::0005-add-hero-status::crudkit")
 				.contains("spring.liquibase.enabled")
 				.doesNotContain("Schema-validation");
@@ -101,7 +102,7 @@ class ReliabilityMigrationSafetyIntegrationTests {
 
 			// With migrations on, the same database is brought forward and the data kept.
 			try (SampleInstance migrated = SampleInstance.start(database)) {
-				assertThat(jdbc.sql("SELECT count(*) FROM databasechangelog").query(Long.class).single()).isEqualTo(8);
+				assertThat(jdbc.sql("SELECT count(*) FROM databasechangelog").query(Long.class).single()).isEqualTo(9);
 				assertThat(jdbc.sql("SELECT name FROM team").query(String.class).list()).containsExactly("Kept");
 			}
 		}
@@ -116,13 +117,13 @@ class ReliabilityMigrationSafetyIntegrationTests {
 		try {
 			assertThatThrownBy(() -> SampleInstance.start(database, "--spring.liquibase.enabled=false"))
 				.satisfies((ex) -> assertThat(mismatch(ex)).isNotNull()
-					.satisfies((mismatch) -> assertThat(mismatch.getBehind()).hasSize(8)));
+					.satisfies((mismatch) -> assertThat(mismatch.getBehind()).hasSize(9)));
 
 			JdbcClient jdbc = ProxiedDatabase.direct(database);
 			List<String> tables = jdbc.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")
 				.query(String.class)
 				.list();
-			this.figures.put("emptyDatabaseBehind", "8 changesets named, tables created: " + tables.size());
+			this.figures.put("emptyDatabaseBehind", "9 changesets named, tables created: " + tables.size());
 			assertThat(tables).as("the verification only reads").isEmpty();
 		}
 		finally {
