@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
@@ -59,6 +60,7 @@ public class PlainApplication {
 
 	@Entity
 	@Table(name = "hero")
+	@SequenceGenerator(sequenceName = "hero_seq", allocationSize = 1000)
 	static class Hero {
 
 		@Id
