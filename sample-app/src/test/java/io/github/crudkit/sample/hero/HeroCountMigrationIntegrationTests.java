@@ -7,20 +7,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.github.crudkit.test.postgres.PostgresServer;
-import io.github.crudkit.test.postgres.TestDatabase;
-import io.github.crudkit.test.postgres.TestPostgres;
+import io.github.crudkit.sample.support.ChangelogDatabase;
 import liquibase.Liquibase;
-import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.ClassLoaderResourceAccessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,13 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HeroCountMigrationIntegrationTests {
 
-	private static final String CHANGELOG = "db/changelog/db.changelog-master.yaml";
-
-	private final PostgresServer server = TestPostgres.server();
-
-	private TestDatabase database;
-
-	private Connection connection;
+	private ChangelogDatabase database;
 
 	private Liquibase liquibase;
 
@@ -45,12 +32,9 @@ class HeroCountMigrationIntegrationTests {
 
 	@BeforeEach
 	void migrateToBeforeTheCount() throws Exception {
-		this.database = this.server.createDatabase();
-		this.connection = this.database.connect();
-		Database target = DatabaseFactory.getInstance()
-			.findCorrectDatabaseImplementation(new JdbcConnection(this.connection));
-		this.liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), target);
-		this.jdbc = JdbcClient.create(dataSource());
+		this.database = ChangelogDatabase.create();
+		this.liquibase = this.database.liquibase();
+		this.jdbc = this.database.jdbc();
 		this.liquibase.update(8, "");
 		this.jdbc.sql("insert into hero (id, name, secret_name) select n, 'Old ' || n, 's' from generate_series(1, 3000) n")
 			.update();
@@ -58,8 +42,7 @@ class HeroCountMigrationIntegrationTests {
 
 	@AfterEach
 	void dropDatabase() throws Exception {
-		this.liquibase.close();
-		this.server.dropDatabase(this.database);
+		this.database.close();
 	}
 
 	@Test
@@ -95,7 +78,7 @@ class HeroCountMigrationIntegrationTests {
 			for (int writer = 0; writer < 8; writer++) {
 				int first = 10_000 + writer * 1_000;
 				done.add(writers.submit(() -> {
-					JdbcClient own = JdbcClient.create(dataSource());
+					JdbcClient own = JdbcClient.create(this.database.dataSource());
 					for (int i = 0; i < 50; i++) {
 						own.sql("insert into hero (id, name, secret_name) values (?, 'Writer', 's')").param(first + i).update();
 					}
@@ -140,11 +123,6 @@ class HeroCountMigrationIntegrationTests {
 
 	private long actual() {
 		return this.jdbc.sql("select count(*) from hero").query(Long.class).single();
-	}
-
-	private SimpleDriverDataSource dataSource() {
-		return new SimpleDriverDataSource(new org.postgresql.Driver(), this.database.jdbcUrl(), this.database.username(),
-				this.database.password());
 	}
 
 }

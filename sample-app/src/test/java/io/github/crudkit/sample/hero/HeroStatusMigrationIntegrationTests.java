@@ -1,23 +1,12 @@
 package io.github.crudkit.sample.hero;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.util.Properties;
-
-import io.github.crudkit.test.postgres.PostgresServer;
-import io.github.crudkit.test.postgres.TestDatabase;
-import io.github.crudkit.test.postgres.TestPostgres;
+import io.github.crudkit.sample.support.ChangelogDatabase;
 import liquibase.Liquibase;
-import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.ClassLoaderResourceAccessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,13 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class HeroStatusMigrationIntegrationTests {
 
-	private static final String CHANGELOG = "db/changelog/db.changelog-master.yaml";
-
-	private final PostgresServer server = TestPostgres.server();
-
-	private TestDatabase database;
-
-	private Connection connection;
+	private ChangelogDatabase database;
 
 	private Liquibase liquibase;
 
@@ -42,18 +25,9 @@ class HeroStatusMigrationIntegrationTests {
 
 	@BeforeEach
 	void migrateToBeforeTheStatus() throws Exception {
-		this.database = this.server.createDatabase();
-		Properties properties = new Properties();
-		properties.setProperty("user", this.database.username());
-		if (!this.database.password().isEmpty()) {
-			properties.setProperty("password", this.database.password());
-		}
-		this.connection = DriverManager.getConnection(this.database.jdbcUrl(), properties);
-		Database target = DatabaseFactory.getInstance()
-			.findCorrectDatabaseImplementation(new JdbcConnection(this.connection));
-		this.liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), target);
-		// Its own connections, each committing at once: Liquibase rolls back what is pending on its connection.
-		this.jdbc = JdbcClient.create(new DriverManagerDataSource(this.database.jdbcUrl(), properties));
+		this.database = ChangelogDatabase.create();
+		this.liquibase = this.database.liquibase();
+		this.jdbc = this.database.jdbc();
 		this.liquibase.update(4, "");
 		this.jdbc.sql("insert into hero (id, name, secret_name, age) select n, 'Old ' || n, 's', n % 100 "
 				+ "from generate_series(1, 25000) n").update();
@@ -61,8 +35,7 @@ class HeroStatusMigrationIntegrationTests {
 
 	@AfterEach
 	void dropDatabase() throws Exception {
-		this.liquibase.close();
-		this.server.dropDatabase(this.database);
+		this.database.close();
 	}
 
 	@Test
