@@ -7,7 +7,7 @@ import io.github.crudkit.sample.team.TeamSummary;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The columns that a read of one hero needs, selected by a JPQL constructor expression: no entity is loaded, so the
+ * The columns that a read of heroes needs, selected by a JPQL constructor expression: no entity is loaded, so the
  * read needs no persistence context and no transaction.
  *
  * @param id the id
@@ -22,11 +22,14 @@ import org.jspecify.annotations.Nullable;
 public record HeroView(long id, String name, @Nullable Integer age, @Nullable Long teamId, @Nullable String teamName,
 		Instant createdAt, Instant updatedAt, long version) {
 
-	Versioned<HeroPublic> toVersioned() {
+	HeroPublic toPublic() {
 		TeamSummary team = (this.teamId != null && this.teamName != null) ? new TeamSummary(this.teamId, this.teamName)
 				: null;
-		return new Versioned<>(new HeroPublic(this.id, this.name, this.age, team, this.createdAt, this.updatedAt),
-				this.version);
+		return new HeroPublic(this.id, this.name, this.age, team, this.createdAt, this.updatedAt);
+	}
+
+	Versioned<HeroPublic> toVersioned() {
+		return new Versioned<>(toPublic(), this.version);
 	}
 
 }
