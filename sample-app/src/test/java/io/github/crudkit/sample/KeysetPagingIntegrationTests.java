@@ -97,11 +97,28 @@ class KeysetPagingIntegrationTests {
 		assertThat(last.get("page").get("next").isNull()).isTrue();
 	}
 
+	@Test
+	void theHeroesOfATeamHaveAKeysetMode() {
+		JsonNode first = this.api.get("/api/teams/" + this.team + "/heroes?size=4&after=0").json();
+		JsonNode second = this.api
+			.get("/api/teams/" + this.team + "/heroes?size=4&after=" + first.get("page").get("next").asLong())
+			.json();
+
+		List<String> ids = new ArrayList<>(field(first, "id"));
+		ids.addAll(field(second, "id"));
+		assertThat(ids).containsExactlyElementsOf(this.heroes.stream().map(String::valueOf).toList());
+		assertThat(second.get("page").get("next").isNull()).isTrue();
+		assertThat(this.api.get("/api/teams/" + this.team + "/heroes?after=" + Long.MAX_VALUE).json().get("content"))
+			.isEmpty();
+		assertThat(this.api.get("/api/teams/999999999/heroes?after=0").status()).isEqualTo(404);
+	}
+
 	@ParameterizedTest(name = "{0}?{1} is a 400 naming {2}")
 	@CsvSource({ "/api/heroes, after=0&page=1, page", "/api/heroes, after=0&sort=name, sort",
 			"/api/heroes, 'after=0&sort=id,desc', sort", "/api/heroes, after=-1, after", "/api/heroes, after=, after",
 			"/api/heroes, after=abc, after", "/api/heroes, after=99999999999999999999, after",
-			"/api/heroes, after=0&size=0, size", "/api/teams, after=0&page=2, page", "/api/teams, after=x, after" })
+			"/api/heroes, after=0&size=0, size", "/api/teams, after=0&page=2, page", "/api/teams, after=x, after",
+			"/api/teams/1/heroes, after=-5, after", "/api/teams/1/heroes, after=0&sort=name, sort" })
 	void whatKeysetPagingCannotHonourIsA400(String path, String query, String parameter) {
 		Response response = this.api.get(path + "?" + query);
 

@@ -128,6 +128,21 @@ public class HeroService {
 	}
 
 	/**
+	 * Return the heroes of a team after an id, in id order; a 404 if the page is empty and the team does not exist.
+	 * @param teamId the team's id
+	 * @param request where the page starts and its size
+	 * @return the page
+	 */
+	@Transactional(readOnly = true)
+	public KeysetPage<HeroPublic> listByTeamAfter(long teamId, Keyset.Request request) {
+		KeysetPage<HeroPublic> page = listAfter(new HeroFilter(null, null, null, teamId), request);
+		if (page.content().isEmpty() && !this.teams.existsById(teamId)) {
+			throw new ResourceNotFoundException("Team", teamId);
+		}
+		return page;
+	}
+
+	/**
 	 * Read one hero. A single statement in auto-commit: no transaction to begin and commit, no entity to manage.
 	 * @param id the id
 	 * @return the hero and its version

@@ -105,8 +105,16 @@ class TeamController {
 		this.teams.delete(id, IfMatch.parse(ifMatch));
 	}
 
+	@GetMapping(path = "/{id}/heroes", params = Keyset.PARAMETER)
+	@Operation(summary = "List the heroes of a team", description = Keyset.OPERATION_DESCRIPTION)
+	KeysetPage<HeroPublic> heroesAfter(@PathVariable @Positive long id,
+			@Parameter(description = Keyset.PARAMETER_DESCRIPTION) @RequestParam(required = false) @Nullable Long after,
+			@SortableBy(value = { "name", "age", "createdAt", "id" }, entity = Hero.class) Pageable pageable) {
+		return this.heroes.listByTeamAfter(id, Keyset.check(after, pageable));
+	}
+
 	@GetMapping("/{id}/heroes")
-	@Operation(summary = "List the heroes of a team")
+	@Operation(summary = "List the heroes of a team", description = Keyset.OPERATION_DESCRIPTION)
 	PagedModel<HeroPublic> heroes(@PathVariable @Positive long id,
 			@SortableBy(value = { "name", "age", "createdAt", "id" }, entity = Hero.class) Pageable pageable) {
 		return new PagedModel<>(this.heroes.listByTeam(id, pageable));

@@ -90,6 +90,8 @@ class StatementCountIntegrationTests {
 			.hasStatements(1)
 			.hasNoNPlusOne();
 		assertThat(statementsOf(() -> this.api.get("/api/teams?size=20&after=0"))).hasStatements(1).hasNoNPlusOne();
+		assertThat(statementsOf(() -> this.api.get("/api/teams/" + bigTeam + "/heroes?size=20&after=0"))).hasStatements(1)
+			.hasNoNPlusOne();
 		assertThat(statementsOf(() -> this.api.get("/api/heroes/" + firstHeroId()))).hasStatements(1)
 			.hasNoNPlusOne();
 	}
