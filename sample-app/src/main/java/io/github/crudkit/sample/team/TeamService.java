@@ -10,7 +10,6 @@ import io.github.crudkit.pagination.KeysetPage;
 import io.github.crudkit.patch.MergePatcher;
 import io.github.crudkit.query.LikePatterns;
 import io.github.crudkit.sample.hero.HeroRepository;
-import io.github.crudkit.sample.hero.HeroSummary;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
