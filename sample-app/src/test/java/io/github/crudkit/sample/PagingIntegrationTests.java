@@ -37,7 +37,13 @@ class PagingIntegrationTests {
 			"/api/heroes, page=abc, page", "/api/heroes, size=9999999999, size", "/api/heroes, sort=secretName, sort",
 			"/api/heroes, sort=bogus, sort", "/api/heroes, 'sort=name,sideways', sort", "/api/heroes, sort=team, sort",
 			"/api/teams, page=-1, page", "/api/teams, sort=heroCount, sort", "/api/teams, sort=headquarters, sort",
-			"/api/teams/1/heroes, sort=secretName, sort", "/api/teams/1/heroes, size=0, size" })
+			"/api/teams/1/heroes, sort=secretName, sort", "/api/teams/1/heroes, size=0, size",
+			// Keyset mode (after): what it cannot honour.
+			"/api/heroes, after=0&page=1, page", "/api/heroes, after=0&sort=name, sort",
+			"/api/heroes, 'after=0&sort=id,desc', sort", "/api/heroes, after=-1, after", "/api/heroes, after=, after",
+			"/api/heroes, after=abc, after", "/api/heroes, after=99999999999999999999, after",
+			"/api/heroes, after=0&size=0, size", "/api/teams, after=0&page=2, page", "/api/teams, after=x, after",
+			"/api/teams/1/heroes, after=-5, after", "/api/teams/1/heroes, after=0&sort=name, sort" })
 	void badPagingIsA400ProblemNamingTheParameter(String path, String query, String parameter) {
 		Response response = this.api.get(path + "?" + query);
 
