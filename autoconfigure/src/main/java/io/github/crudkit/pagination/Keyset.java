@@ -12,9 +12,9 @@ import org.springframework.data.jpa.domain.Specification;
  * it, which grows with the depth.
  * <p>
  * An endpoint takes an {@code after} parameter next to its {@code Pageable}; {@link #check(Long, Pageable)} refuses
- * what keyset paging cannot honour (a negative {@code after}, a page number or an order other than by id), {@link #after(long)} narrows the query
- * and {@link #limit(int)} reads one row more than the page, which {@link KeysetPage#of} turns into the {@code next}
- * position.
+ * what keyset paging cannot honour (a negative {@code after}, a page number or an order other than by id),
+ * {@link #after(long)} narrows the query and {@link #limit(int)} reads one row more than the page, which
+ * {@link KeysetPage#of} turns into the {@code next} position.
  *
  * @since 0.1.0
  */

@@ -24,12 +24,4 @@ class HeroCountSlot {
 	protected HeroCountSlot() {
 	}
 
-	short getSlot() {
-		return this.slot;
-	}
-
-	long getHeroes() {
-		return this.heroes;
-	}
-
 }

@@ -120,10 +120,7 @@ public class HeroService {
 	@Transactional(readOnly = true)
 	public Page<HeroPublic> listByTeam(long teamId, Pageable pageable) {
 		Page<HeroPublic> page = list(new HeroFilter(null, null, null, teamId), pageable);
-		// Only an empty page needs a look at the team itself: a hero of it proves it exists.
-		if (page.isEmpty() && !this.teams.existsById(teamId)) {
-			throw new ResourceNotFoundException("Team", teamId);
-		}
+		requireTeamIfEmpty(page.isEmpty(), teamId);
 		return page;
 	}
 
@@ -136,10 +133,15 @@ public class HeroService {
 	@Transactional(readOnly = true)
 	public KeysetPage<HeroPublic> listByTeamAfter(long teamId, Keyset.Request request) {
 		KeysetPage<HeroPublic> page = listAfter(new HeroFilter(null, null, null, teamId), request);
-		if (page.content().isEmpty() && !this.teams.existsById(teamId)) {
+		requireTeamIfEmpty(page.content().isEmpty(), teamId);
+		return page;
+	}
+
+	// Only an empty page needs a look at the team itself: a hero of it proves it exists.
+	private void requireTeamIfEmpty(boolean empty, long teamId) {
+		if (empty && !this.teams.existsById(teamId)) {
 			throw new ResourceNotFoundException("Team", teamId);
 		}
-		return page;
 	}
 
 	/**

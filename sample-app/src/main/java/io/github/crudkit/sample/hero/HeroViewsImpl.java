@@ -35,10 +35,7 @@ class HeroViewsImpl implements HeroViews {
 		Join<Hero, Team> team = hero.join("team", JoinType.LEFT);
 		query.select(builder.construct(HeroView.class, hero.get("id"), hero.get("name"), hero.get("age"),
 				team.get("id"), team.get("name"), hero.get("createdAt"), hero.get("updatedAt"), hero.get("version")));
-		Predicate predicate = filter.toPredicate(hero, query, builder);
-		if (predicate != null) {
-			query.where(predicate);
-		}
+		where(query, hero, filter, builder);
 		query.orderBy(QueryUtils.toOrders(pageable.getSort(), hero, builder));
 		List<HeroView> content = this.entityManager.createQuery(query)
 			.setFirstResult(Math.toIntExact(pageable.getOffset()))
@@ -57,11 +54,16 @@ class HeroViewsImpl implements HeroViews {
 		CriteriaQuery<Long> query = builder.createQuery(Long.class);
 		Root<Hero> hero = query.from(Hero.class);
 		query.select(builder.count(hero));
+		where(query, hero, filter, builder);
+		return this.entityManager.createQuery(query).getSingleResult();
+	}
+
+	private static void where(CriteriaQuery<?> query, Root<Hero> hero, Specification<Hero> filter,
+			CriteriaBuilder builder) {
 		Predicate predicate = filter.toPredicate(hero, query, builder);
 		if (predicate != null) {
 			query.where(predicate);
 		}
-		return this.entityManager.createQuery(query).getSingleResult();
 	}
 
 }

@@ -17,20 +17,28 @@ import org.springframework.data.jpa.repository.Query;
 public interface TeamRepository extends JpaRepository<Team, Long> {
 
 	/**
-	 * Return a page of teams, each with its number of heroes, in one statement (plus the count). The heroes are
-	 * counted with {@code count(*)}, which PostgreSQL answers from the team-id index alone.
+	 * The teams as {@link TeamRow}s, each with its number of heroes counted with {@code count(*)}, which PostgreSQL
+	 * answers from the team-id index alone; a query adds its conditions.
+	 */
+	String ROWS_WITH_HERO_COUNTS = """
+			select new io.github.crudkit.sample.team.TeamRow(t.id, t.name, t.headquarters,
+			       (select count(*) from Hero h where h.team = t), t.createdAt, t.updatedAt, t.version)
+			from Team t
+			""";
+
+	/**
+	 * The name filter: {@code :nameContains} is a case-insensitive LIKE pattern, or {@code null} for every team.
+	 */
+	String NAME_MATCHES = "(:nameContains is null or lower(t.name) like :nameContains escape '\\')";
+
+	/**
+	 * Return a page of teams, each with its number of heroes, in one statement (plus the count).
 	 * @param nameContains a case-insensitive substring of the name, as a LIKE pattern, or {@code null}
 	 * @param pageable the page and order
 	 * @return the page
 	 */
-	@Query(value = """
-			select new io.github.crudkit.sample.team.TeamRow(t.id, t.name, t.headquarters,
-			       (select count(*) from Hero h where h.team = t), t.createdAt, t.updatedAt, t.version)
-			from Team t
-			where (:nameContains is null or lower(t.name) like :nameContains escape '\\')""",
-			countQuery = """
-					select count(t) from Team t
-					where (:nameContains is null or lower(t.name) like :nameContains escape '\\')""")
+	@Query(value = ROWS_WITH_HERO_COUNTS + "where " + NAME_MATCHES,
+			countQuery = "select count(t) from Team t where " + NAME_MATCHES)
 	Page<TeamRow> findPage(@Nullable String nameContains, Pageable pageable);
 
 	/**
@@ -41,12 +49,7 @@ public interface TeamRepository extends JpaRepository<Team, Long> {
 	 * @param limit how many teams to read
 	 * @return the teams
 	 */
-	@Query("""
-			select new io.github.crudkit.sample.team.TeamRow(t.id, t.name, t.headquarters,
-			       (select count(*) from Hero h where h.team = t), t.createdAt, t.updatedAt, t.version)
-			from Team t
-			where t.id > :after and (:nameContains is null or lower(t.name) like :nameContains escape '\\')
-			order by t.id""")
+	@Query(ROWS_WITH_HERO_COUNTS + "where t.id > :after and " + NAME_MATCHES + " order by t.id")
 	List<TeamRow> findAfter(@Nullable String nameContains, long after, Limit limit);
 
 	/**
