@@ -2,9 +2,11 @@ package io.github.crudkit.model.autoconfigure;
 
 import io.github.crudkit.model.EntityExposureModule;
 import io.github.crudkit.model.ModelBoundaryVerifier;
+import io.github.crudkit.model.ModelTraversableResolver;
 import io.github.crudkit.model.StrictJsonModule;
 import io.github.crudkit.model.StrictNumberBinding;
 import jakarta.persistence.Entity;
+import jakarta.validation.Validator;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
@@ -22,6 +24,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.WebDataBinder;
@@ -29,11 +33,13 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * Keeps JPA entities from crossing the web boundary by registering {@link EntityExposureModule}, which
- * Boot adds to its {@link JsonMapper} like every {@code JacksonModule} bean.
+ * Boot adds to its {@link JsonMapper} like every {@code JacksonModule} bean; reads JSON strictly; and lets Bean
+ * Validation skip JPA's "is it loaded?" question for objects that are not JPA types
+ * ({@link ModelTraversableResolver}).
  *
  * @since 0.1.0
  */
-@AutoConfiguration(before = JacksonAutoConfiguration.class)
+@AutoConfiguration(before = { JacksonAutoConfiguration.class, ValidationAutoConfiguration.class })
 @ConditionalOnClass({ JsonMapper.class, Entity.class })
 @EnableConfigurationProperties(CrudkitModelProperties.class)
 public final class CrudkitModelAutoConfiguration {
@@ -86,6 +92,20 @@ public final class CrudkitModelAutoConfiguration {
 		@ConditionalOnMissingBean
 		ModelBoundaryVerifier crudkitModelBoundaryVerifier(ObjectProvider<RequestMappingHandlerMapping> mappings) {
 			return new ModelBoundaryVerifier(mappings.orderedStream().toList());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ Validator.class, ValidationConfigurationCustomizer.class })
+	@ConditionalOnBooleanProperty(name = "crudkit.model.fast-validation", matchIfMissing = true)
+	static class ValidationConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "crudkitValidationConfigurationCustomizer")
+		ValidationConfigurationCustomizer crudkitValidationConfigurationCustomizer() {
+			return (configuration) -> configuration
+				.traversableResolver(new ModelTraversableResolver(configuration.getDefaultTraversableResolver()));
 		}
 
 	}

@@ -4,10 +4,12 @@ import java.util.List;
 
 import io.github.crudkit.model.EntityExposureModule;
 import io.github.crudkit.model.ModelBoundaryVerifier;
+import io.github.crudkit.model.ModelTraversableResolver;
 import io.github.crudkit.model.StrictJsonModule;
 import io.github.crudkit.model.StrictNumberBinding;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.validation.ValidatorFactory;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidDefinitionException;
@@ -18,6 +20,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,6 +40,21 @@ class CrudkitModelAutoConfigurationTests {
 
 	private final ApplicationContextRunner jacksonContextRunner = this.contextRunner
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class));
+
+	@Test
+	void validatorAsksJpaAboutLoadedPropertiesOnlyForJpaTypes() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+			.run((context) -> assertThat(context.getBean(ValidatorFactory.class).getTraversableResolver())
+				.isInstanceOf(ModelTraversableResolver.class));
+	}
+
+	@Test
+	void validatorKeepsTheProviderDefaultsWhenFastValidationIsOff() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+			.withPropertyValues("crudkit.model.fast-validation=false")
+			.run((context) -> assertThat(context.getBean(ValidatorFactory.class).getTraversableResolver())
+				.isNotInstanceOf(ModelTraversableResolver.class));
+	}
 
 	@Test
 	void readsJsonStrictlyByDefault() {
