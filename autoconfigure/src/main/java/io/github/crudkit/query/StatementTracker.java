@@ -40,11 +40,12 @@ public class StatementTracker {
 	private static final int MAX_DISTINCT_STATEMENTS = 1_000;
 
 	private static final Set<String> SKIPPED_PACKAGES = Set.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
-			"jakarta.", "org.springframework.", "org.hibernate.", "net.ttddyy.", "com.zaxxer.", "org.apache.",
+			"jakarta.", "org.springframework.", "org.hibernate.", "com.zaxxer.", "org.apache.",
 			"org.postgresql.", "tools.jackson.", "com.fasterxml.", "io.micrometer.", "org.aspectj.");
 
+	// Names, not class literals: the filter's class needs the servlet API, which a non-web application lacks.
 	private static final Set<String> SKIPPED_CLASSES = Set.of(StatementTracker.class.getName(),
-			StatementCountingListener.class.getName(), StatementCountingFilter.class.getName());
+			StatementCountingDataSource.class.getName(), "io.github.crudkit.query.StatementCountingFilter");
 
 	private final ThreadLocal<Unit> current = new ThreadLocal<>();
 

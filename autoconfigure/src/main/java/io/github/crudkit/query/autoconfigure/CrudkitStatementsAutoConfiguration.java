@@ -4,14 +4,12 @@ import javax.sql.DataSource;
 
 import io.github.crudkit.query.AssociationResolver;
 import io.github.crudkit.query.HibernateAssociationResolver;
+import io.github.crudkit.query.StatementCountingDataSource;
 import io.github.crudkit.query.StatementCountingFilter;
-import io.github.crudkit.query.StatementCountingListener;
 import io.github.crudkit.query.StatementMetrics;
 import io.github.crudkit.query.StatementTracker;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManagerFactory;
-import net.ttddyy.dsproxy.support.ProxyDataSource;
-import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,15 +26,17 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * Counts the SQL statements of every request and transaction, and finds N+1s, by wrapping the application's
- * {@link DataSource} with datasource-proxy. Statement counts also go to Micrometer when it is present.
+ * {@link DataSource} in a {@link StatementCountingDataSource}. Statement counts also go to Micrometer when it is
+ * present.
  *
  * @since 0.1.0
  */
 @AutoConfiguration(before = DataSourceAutoConfiguration.class)
-@ConditionalOnClass({ ProxyDataSourceBuilder.class, DataSource.class })
+@ConditionalOnClass({ DelegatingDataSource.class, DataSource.class })
 @ConditionalOnBooleanProperty(name = "crudkit.n-plus-one.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CrudkitNPlusOneProperties.class)
 public final class CrudkitStatementsAutoConfiguration {
@@ -55,11 +55,8 @@ public final class CrudkitStatementsAutoConfiguration {
 
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
-				if (bean instanceof DataSource dataSource && !(bean instanceof ProxyDataSource)) {
-					return ProxyDataSourceBuilder.create(dataSource)
-						.name(beanName)
-						.listener(new StatementCountingListener(tracker.getObject()))
-						.build();
+				if (bean instanceof DataSource dataSource && !(bean instanceof StatementCountingDataSource)) {
+					return new StatementCountingDataSource(dataSource, tracker.getObject());
 				}
 				return bean;
 			}

@@ -7,12 +7,12 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.crudkit.query.AssociationResolver;
+import io.github.crudkit.query.StatementCountingDataSource;
 import io.github.crudkit.query.StatementMetrics;
 import io.github.crudkit.query.StatementRecorder;
 import io.github.crudkit.query.StatementTracker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import net.ttddyy.dsproxy.support.ProxyDataSource;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -54,7 +54,7 @@ class CrudkitStatementsAutoConfigurationTests {
 	void wrapsTheDataSourceAndCountsItsStatements() {
 		this.contextRunner.withUserConfiguration(DataSourceConfiguration.class).run((context) -> {
 			DataSource dataSource = context.getBean(DataSource.class);
-			assertThat(dataSource).isInstanceOf(ProxyDataSource.class);
+			assertThat(dataSource).isInstanceOf(StatementCountingDataSource.class);
 			assertThat(dataSource.isWrapperFor(HikariDataSource.class)).isTrue();
 			StatementTracker tracker = context.getBean(StatementTracker.class);
 			try (StatementRecorder recorder = StatementRecorder.start(tracker)) {
