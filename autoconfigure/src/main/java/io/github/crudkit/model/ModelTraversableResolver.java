@@ -5,6 +5,7 @@ import java.lang.annotation.ElementType;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.MappedSuperclass;
+import jakarta.validation.Configuration;
 import jakarta.validation.Path;
 import jakarta.validation.TraversableResolver;
 import org.jspecify.annotations.Nullable;
@@ -40,6 +41,11 @@ public final class ModelTraversableResolver implements TraversableResolver {
 
 	};
 
+	/**
+	 * Hibernate Validator's switch for its per-validation cache of traversable-resolver answers.
+	 */
+	static final String RESULT_CACHE_PROPERTY = "hibernate.validator.enable_traversable_resolver_result_cache";
+
 	private final TraversableResolver jpaTypes;
 
 	/**
@@ -49,6 +55,18 @@ public final class ModelTraversableResolver implements TraversableResolver {
 	 */
 	public ModelTraversableResolver(TraversableResolver jpaTypes) {
 		this.jpaTypes = jpaTypes;
+	}
+
+	/**
+	 * Make a Bean Validation configuration use this resolver in front of the provider's default, and switch off
+	 * Hibernate Validator's per-validation cache of resolver answers (a hash map entry per property of every
+	 * validated object): answering from a {@link ClassValue} costs less than the cache. Providers other than
+	 * Hibernate Validator ignore that property.
+	 * @param configuration the configuration, before its factory is built
+	 */
+	public static void applyTo(Configuration<?> configuration) {
+		configuration.traversableResolver(new ModelTraversableResolver(configuration.getDefaultTraversableResolver()));
+		configuration.addProperty(RESULT_CACHE_PROPERTY, "false");
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.validation.Configuration;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.TraversableResolver;
@@ -17,6 +18,7 @@ import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.spi.ConfigurationState;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,6 +76,19 @@ class ModelTraversableResolverTests {
 				assertThat(paths(validator.validate(sidekick))).containsExactly("name");
 				assertThat(asked.get()).isPositive();
 			}
+		}
+	}
+
+	@Test
+	void appliesToAConfigurationInFrontOfTheDefaultResolverWithoutTheResultCache() {
+		Configuration<?> configuration = Validation.byDefaultProvider().configure();
+		ModelTraversableResolver.applyTo(configuration);
+		ConfigurationState state = (ConfigurationState) configuration;
+		assertThat(state.getTraversableResolver()).isInstanceOf(ModelTraversableResolver.class);
+		assertThat(state.getProperties()).containsEntry(ModelTraversableResolver.RESULT_CACHE_PROPERTY, "false");
+		try (ValidatorFactory factory = configuration.buildValidatorFactory()) {
+			assertThat(paths(factory.getValidator().validate(new Bulk(List.of(new Item(" "))))))
+				.containsExactly("items[0].name");
 		}
 	}
 

@@ -104,8 +104,7 @@ public final class CrudkitModelAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = "crudkitValidationConfigurationCustomizer")
 		ValidationConfigurationCustomizer crudkitValidationConfigurationCustomizer() {
-			return (configuration) -> configuration
-				.traversableResolver(new ModelTraversableResolver(configuration.getDefaultTraversableResolver()));
+			return ModelTraversableResolver::applyTo;
 		}
 
 	}
