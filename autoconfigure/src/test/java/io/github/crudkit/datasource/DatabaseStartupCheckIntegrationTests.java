@@ -1,11 +1,13 @@
 package io.github.crudkit.datasource;
 
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
+import static io.github.crudkit.support.TestDatabase.PASSWORD;
+import static io.github.crudkit.support.TestDatabase.URL;
+import static io.github.crudkit.support.TestDatabase.USERNAME;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
@@ -13,15 +15,6 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
  * {@code postgres}.
  */
 class DatabaseStartupCheckIntegrationTests {
-
-	private static final String URL = Objects.requireNonNullElse(System.getenv("CRUDKIT_TEST_DATABASE_URL"),
-			"jdbc:postgresql://127.0.0.1:5432/postgres");
-
-	private static final String USERNAME = Objects.requireNonNullElse(System.getenv("CRUDKIT_TEST_DATABASE_USERNAME"),
-			"postgres");
-
-	private static final String PASSWORD = Objects.requireNonNullElse(System.getenv("CRUDKIT_TEST_DATABASE_PASSWORD"),
-			"");
 
 	@Test
 	void passesWhenDatabaseIsReachable() {

@@ -5,7 +5,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 import io.github.crudkit.error.ConstraintViolationInfo.Kind;
@@ -16,6 +15,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.DataIntegrityViolationException;
 
+import static io.github.crudkit.support.TestDatabase.PASSWORD;
+import static io.github.crudkit.support.TestDatabase.URL;
+import static io.github.crudkit.support.TestDatabase.USERNAME;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -24,15 +26,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * trusts {@code postgres}, in a schema of its own that it drops afterwards.
  */
 class ConstraintViolationInfoIntegrationTests {
-
-	private static final String URL = Objects.requireNonNullElse(System.getenv("CRUDKIT_TEST_DATABASE_URL"),
-			"jdbc:postgresql://127.0.0.1:5432/postgres");
-
-	private static final String USERNAME = Objects.requireNonNullElse(System.getenv("CRUDKIT_TEST_DATABASE_USERNAME"),
-			"postgres");
-
-	private static final String PASSWORD = Objects.requireNonNullElse(System.getenv("CRUDKIT_TEST_DATABASE_PASSWORD"),
-			"");
 
 	private static final String SCHEMA = "crudkit_cvi_" + UUID.randomUUID().toString().replace("-", "");
 

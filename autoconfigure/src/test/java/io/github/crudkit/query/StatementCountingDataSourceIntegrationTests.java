@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.Map;
-import java.util.Objects;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +17,9 @@ import org.postgresql.PGConnection;
 
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
+import static io.github.crudkit.support.TestDatabase.PASSWORD;
+import static io.github.crudkit.support.TestDatabase.URL;
+import static io.github.crudkit.support.TestDatabase.USERNAME;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -26,15 +28,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * {@code CRUDKIT_TEST_DATABASE_URL}, or a local one that trusts {@code postgres}; the tables are temporary.
  */
 class StatementCountingDataSourceIntegrationTests {
-
-	private static final String URL = Objects.requireNonNullElse(System.getenv("CRUDKIT_TEST_DATABASE_URL"),
-			"jdbc:postgresql://127.0.0.1:5432/postgres");
-
-	private static final String USERNAME = Objects.requireNonNullElse(System.getenv("CRUDKIT_TEST_DATABASE_USERNAME"),
-			"postgres");
-
-	private static final String PASSWORD = Objects.requireNonNullElse(System.getenv("CRUDKIT_TEST_DATABASE_PASSWORD"),
-			"");
 
 	private final StatementTracker tracker = new StatementTracker(StatementTracker.Mode.FAIL, 3,
 			AssociationResolver.NONE);

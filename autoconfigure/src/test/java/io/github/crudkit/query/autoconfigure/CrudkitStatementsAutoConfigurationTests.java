@@ -22,12 +22,12 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import static io.github.crudkit.support.TestDatabase.PASSWORD;
+import static io.github.crudkit.support.TestDatabase.URL;
+import static io.github.crudkit.support.TestDatabase.USERNAME;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CrudkitStatementsAutoConfigurationTests {
-
-	private static final String URL = System.getenv().getOrDefault("CRUDKIT_TEST_DATABASE_URL",
-			"jdbc:postgresql://127.0.0.1:5432/postgres");
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(CrudkitStatementsAutoConfiguration.class));
@@ -117,7 +117,8 @@ class CrudkitStatementsAutoConfigurationTests {
 		HikariDataSource dataSource() {
 			HikariDataSource dataSource = new HikariDataSource();
 			dataSource.setJdbcUrl(URL);
-			dataSource.setUsername(System.getenv().getOrDefault("CRUDKIT_TEST_DATABASE_USERNAME", "postgres"));
+			dataSource.setUsername(USERNAME);
+			dataSource.setPassword(PASSWORD);
 			dataSource.setMaximumPoolSize(1);
 			return dataSource;
 		}
