@@ -14,7 +14,6 @@ import io.github.crudkit.error.ResourceNotFoundException;
 import io.github.crudkit.pagination.Keyset;
 import io.github.crudkit.pagination.KeysetPage;
 import io.github.crudkit.patch.MergePatcher;
-import io.github.crudkit.query.FetchJoins;
 import io.github.crudkit.query.JdbcBatching;
 import io.github.crudkit.sample.team.Team;
 import io.github.crudkit.sample.team.TeamRepository;
@@ -106,18 +105,16 @@ public class HeroService {
 	}
 
 	/**
-	 * Return the heroes after an id, in id order: one statement that reads the primary key index from {@code after}
-	 * on, and no count.
+	 * Return the heroes after an id, in id order: one statement in auto-commit that reads the primary key index from
+	 * {@code after} on, no count, no entity loaded.
 	 * @param filter the filters
 	 * @param request where the page starts and its size
 	 * @return the page
 	 */
-	@Transactional(readOnly = true)
 	public KeysetPage<HeroPublic> listAfter(HeroFilter filter, Keyset.Request request) {
-		List<Hero> rows = this.heroes.findBy(
-				filter.toSpecification().and(Keyset.after(request.after())).and(FetchJoins.left("team")),
-				(query) -> query.sortBy(Keyset.order()).limit(Keyset.limit(request.size())).all());
-		return KeysetPage.of(rows.stream().map(HeroPublic::from).toList(), request, HeroPublic::id);
+		List<HeroView> rows = this.heroes.findViews(filter.toSpecification().and(Keyset.after(request.after())),
+				Keyset.order(), Keyset.limit(request.size()));
+		return KeysetPage.of(rows.stream().map(HeroView::toPublic).toList(), request, HeroPublic::id);
 	}
 
 	@Transactional(readOnly = true)

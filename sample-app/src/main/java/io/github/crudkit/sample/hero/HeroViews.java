@@ -1,7 +1,10 @@
 package io.github.crudkit.sample.hero;
 
+import java.util.List;
+
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 
 /**
@@ -19,5 +22,15 @@ interface HeroViews {
 	 * @return the page
 	 */
 	Page<HeroView> findViews(Specification<Hero> filter, boolean unfiltered, Pageable pageable);
+
+	/**
+	 * Return heroes with their teams, without loading entities and without a transaction, and without a count: one
+	 * statement, as a keyset page reads it.
+	 * @param filter the filter
+	 * @param sort the order
+	 * @param limit the most rows to return
+	 * @return the rows
+	 */
+	List<HeroView> findViews(Specification<Hero> filter, Sort sort, int limit);
 
 }

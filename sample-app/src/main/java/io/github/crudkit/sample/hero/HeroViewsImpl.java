@@ -5,6 +5,7 @@ import java.util.List;
 import io.github.crudkit.sample.team.Team;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Join;
@@ -14,6 +15,7 @@ import jakarta.persistence.criteria.Root;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.query.QueryUtils;
 import org.springframework.data.support.PageableExecutionUtils;
@@ -29,6 +31,19 @@ class HeroViewsImpl implements HeroViews {
 
 	@Override
 	public Page<HeroView> findViews(Specification<Hero> filter, boolean unfiltered, Pageable pageable) {
+		List<HeroView> content = views(filter, pageable.getSort())
+			.setFirstResult(Math.toIntExact(pageable.getOffset()))
+			.setMaxResults(pageable.getPageSize())
+			.getResultList();
+		return PageableExecutionUtils.getPage(content, pageable, () -> unfiltered ? countAll() : count(filter));
+	}
+
+	@Override
+	public List<HeroView> findViews(Specification<Hero> filter, Sort sort, int limit) {
+		return views(filter, sort).setMaxResults(limit).getResultList();
+	}
+
+	private TypedQuery<HeroView> views(Specification<Hero> filter, Sort sort) {
 		CriteriaBuilder builder = this.entityManager.getCriteriaBuilder();
 		CriteriaQuery<HeroView> query = builder.createQuery(HeroView.class);
 		Root<Hero> hero = query.from(Hero.class);
@@ -36,13 +51,8 @@ class HeroViewsImpl implements HeroViews {
 		query.select(builder.construct(HeroView.class, hero.get("id"), hero.get("name"), hero.get("age"),
 				team.get("id"), team.get("name"), hero.get("createdAt"), hero.get("updatedAt"), hero.get("version")));
 		where(query, hero, filter, builder);
-		query.orderBy(QueryUtils.toOrders(pageable.getSort(), hero, builder));
-		List<HeroView> content = this.entityManager.createQuery(query)
-			.setFirstResult(Math.toIntExact(pageable.getOffset()))
-			.setMaxResults(pageable.getPageSize())
-			.getResultList();
-		return PageableExecutionUtils.getPage(content, pageable,
-				() -> unfiltered ? countAll() : count(filter, builder));
+		query.orderBy(QueryUtils.toOrders(sort, hero, builder));
+		return this.entityManager.createQuery(query);
 	}
 
 	private long countAll() {
@@ -50,7 +60,8 @@ class HeroViewsImpl implements HeroViews {
 			.getSingleResult();
 	}
 
-	private long count(Specification<Hero> filter, CriteriaBuilder builder) {
+	private long count(Specification<Hero> filter) {
+		CriteriaBuilder builder = this.entityManager.getCriteriaBuilder();
 		CriteriaQuery<Long> query = builder.createQuery(Long.class);
 		Root<Hero> hero = query.from(Hero.class);
 		query.select(builder.count(hero));
