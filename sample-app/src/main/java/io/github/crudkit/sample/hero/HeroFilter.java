@@ -21,14 +21,17 @@ record HeroFilter(@Nullable String name, @Nullable Integer minAge, @Nullable Int
 		@Nullable Long teamId) {
 
 	boolean isEmpty() {
-		return (this.name == null || this.name.isEmpty()) && this.minAge == null && this.maxAge == null
-				&& this.teamId == null;
+		return !filtersByName() && this.minAge == null && this.maxAge == null && this.teamId == null;
+	}
+
+	private boolean filtersByName() {
+		return this.name != null && !this.name.isEmpty();
 	}
 
 	Specification<Hero> toSpecification() {
 		return (root, query, cb) -> {
 			List<Predicate> predicates = new ArrayList<>();
-			if (this.name != null && !this.name.isEmpty()) {
+			if (filtersByName()) {
 				predicates.add(cb.like(cb.lower(root.get("name")), LikePatterns.containsIgnoringCase(this.name),
 						LikePatterns.ESCAPE));
 			}

@@ -51,8 +51,7 @@ public class TeamService {
 	 * @return the page
 	 */
 	public Page<TeamPublic> list(@Nullable String name, Pageable pageable) {
-		String pattern = (name != null && !name.isEmpty()) ? LikePatterns.containsIgnoringCase(name) : null;
-		return this.teams.findPage(pattern, pageable).map(TeamRow::toPublic);
+		return this.teams.findPage(namePattern(name), pageable).map(TeamRow::toPublic);
 	}
 
 	/**
@@ -63,12 +62,17 @@ public class TeamService {
 	 * @return the page
 	 */
 	public KeysetPage<TeamPublic> listAfter(@Nullable String name, Keyset.Request request) {
-		String pattern = (name != null && !name.isEmpty()) ? LikePatterns.containsIgnoringCase(name) : null;
-		List<TeamPublic> rows = this.teams.findAfter(pattern, request.after(), Limit.of(Keyset.limit(request.size())))
+		List<TeamPublic> rows = this.teams
+			.findAfter(namePattern(name), request.after(), Limit.of(Keyset.limit(request.size())))
 			.stream()
 			.map(TeamRow::toPublic)
 			.toList();
 		return KeysetPage.of(rows, request, TeamPublic::id);
+	}
+
+	// The repository's name filter: a LIKE pattern, or null for no filter.
+	private static @Nullable String namePattern(@Nullable String name) {
+		return (name != null && !name.isEmpty()) ? LikePatterns.containsIgnoringCase(name) : null;
 	}
 
 	/**
