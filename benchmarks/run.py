@@ -271,17 +271,17 @@ def warm_up(app, script, connections, kind, heroes):
     short warm-up would measure the compiler, not the code. Two close slices in a row are not enough: a rate that is
     still climbing can pause (seen: 1,602 -> 2,291 -> 2,304 -> ... -> 3,400 req/s); and a flat but noisy rate may
     never give three slices within a few per cent of each other, but it stops making steps up."""
-    rates, best, since_best = [], 0.0, 0
+    rates, last_step, since_step = [], 0.0, 0
     for _ in range(WARMUP_MAX):
         rate = wrk(app, script(), WARMUP, connections)["rps"]
         rates.append(round(rate))
         if kind in ("write", "bulk"):
             reset(app, heroes)
-        if rate > best * (1 + WARMUP_TOLERANCE):
-            best, since_best = rate, 0
+        if rate > last_step * (1 + WARMUP_TOLERANCE):
+            last_step, since_step = rate, 0
         else:
-            since_best += 1
-        if len(rates) >= WARMUP_MIN and since_best >= WARMUP_PLATEAU:
+            since_step += 1
+        if len(rates) >= WARMUP_MIN and since_step >= WARMUP_PLATEAU:
             break
     return rates
 
