@@ -6,11 +6,13 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A request's {@code If-Match} precondition (RFC 9110, section 13.1.1), checked against an entity's version.
+ * A request's {@code If-Match} precondition (RFC 9110, section 13.1.1), checked against
+ * an entity's version.
  * <p>
- * Absent, it allows any version (the write may still lose an optimistic-lock race, which crudkit answers with
- * {@code 409}). {@code *} allows any existing resource. Otherwise the stored version must be one of the listed
- * strong entity tags; a weak tag ({@code W/"3"}) or a malformed value never matches, as the RFC's strong comparison
+ * Absent, it allows any version (the write may still lose an optimistic-lock race, which
+ * crudkit answers with {@code 409}). {@code *} allows any existing resource. Otherwise
+ * the stored version must be one of the listed strong entity tags; a weak tag
+ * ({@code W/"3"}) or a malformed value never matches, as the RFC's strong comparison
  * requires.
  *
  * @since 0.1.0
@@ -93,9 +95,10 @@ public final class IfMatch {
 	}
 
 	/**
-	 * Return the version a strong entity tag names, or {@code null} when the tag is not exactly one that
-	 * {@link #eTagOf(long)} writes: strong comparison (RFC 9110, 8.8.3.2) is character by character, so
-	 * {@code "03"}, {@code W/"3"}, {@code "-3"} or non-ASCII digits never match.
+	 * Return the version a strong entity tag names, or {@code null} when the tag is not
+	 * exactly one that {@link #eTagOf(long)} writes: strong comparison (RFC 9110,
+	 * 8.8.3.2) is character by character, so {@code "03"}, {@code W/"3"}, {@code "-3"} or
+	 * non-ASCII digits never match.
 	 * @param tag the entity tag, quotes included
 	 * @return the version, or {@code null}
 	 */

@@ -1,8 +1,8 @@
 package io.github.crudkit.concurrency;
 
 /**
- * Thrown when a request's {@code If-Match} names a version other than the stored one; mapped to
- * {@code 412 Precondition Failed}. Nothing was changed.
+ * Thrown when a request's {@code If-Match} names a version other than the stored one;
+ * mapped to {@code 412 Precondition Failed}. Nothing was changed.
  *
  * @since 0.1.0
  */

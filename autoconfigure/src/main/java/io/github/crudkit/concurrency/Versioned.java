@@ -1,8 +1,9 @@
 package io.github.crudkit.concurrency;
 
 /**
- * A response body with the version of the resource it shows; crudkit writes the body and sets
- * {@code ETag: "<version>"}. Return it from a controller method, alone or inside a {@code ResponseEntity}.
+ * A response body with the version of the resource it shows; crudkit writes the body and
+ * sets {@code ETag: "<version>"}. Return it from a controller method, alone or inside a
+ * {@code ResponseEntity}.
  *
  * @param <T> the body type, a Public record
  * @param body the body

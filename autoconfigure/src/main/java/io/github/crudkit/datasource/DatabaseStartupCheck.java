@@ -15,9 +15,10 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.NestedExceptionUtils;
 
 /**
- * Opens one connection with the pool's settings before anything else uses the pool, so that a wrong or
- * unreachable database URL stops start-up with a single {@link DatabaseUnavailableException} naming the URL
- * (never the password), instead of a connection pool's stack trace.
+ * Opens one connection with the pool's settings before anything else uses the pool, so
+ * that a wrong or unreachable database URL stops start-up with a single
+ * {@link DatabaseUnavailableException} naming the URL (never the password), instead of a
+ * connection pool's stack trace.
  *
  * @since 0.1.0
  */
@@ -27,8 +28,7 @@ public class DatabaseStartupCheck implements BeanPostProcessor {
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
-		if (bean instanceof HikariDataSource dataSource && dataSource.getJdbcUrl() != null
-				&& !dataSource.isRunning()) {
+		if (bean instanceof HikariDataSource dataSource && dataSource.getJdbcUrl() != null && !dataSource.isRunning()) {
 			check(dataSource.getJdbcUrl(), dataSource.getUsername(), dataSource.getPassword(),
 					dataSource.getDataSourceProperties(), Duration.ofMillis(dataSource.getConnectionTimeout()));
 		}
@@ -64,8 +64,7 @@ public class DatabaseStartupCheck implements BeanPostProcessor {
 			}
 		}
 		catch (SQLException ex) {
-			throw new DatabaseUnavailableException(JdbcUrls.redact(url), JdbcUrls.scrub(reason(ex), url, password),
-					ex);
+			throw new DatabaseUnavailableException(JdbcUrls.redact(url), JdbcUrls.scrub(reason(ex), url, password), ex);
 		}
 	}
 

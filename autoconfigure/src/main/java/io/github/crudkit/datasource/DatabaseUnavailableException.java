@@ -1,8 +1,8 @@
 package io.github.crudkit.datasource;
 
 /**
- * Thrown at start-up when the configured database cannot be reached; its message names the URL, without any
- * password, and the driver's reason.
+ * Thrown at start-up when the configured database cannot be reached; its message names
+ * the URL, without any password, and the driver's reason.
  *
  * @since 0.1.0
  */

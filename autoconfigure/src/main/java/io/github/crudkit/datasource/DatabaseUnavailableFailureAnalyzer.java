@@ -4,7 +4,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Turns a {@link DatabaseUnavailableException} into Boot's start-up failure report, without a stack trace.
+ * Turns a {@link DatabaseUnavailableException} into Boot's start-up failure report,
+ * without a stack trace.
  *
  * @since 0.1.0
  */
@@ -12,9 +13,9 @@ public class DatabaseUnavailableFailureAnalyzer extends AbstractFailureAnalyzer<
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, DatabaseUnavailableException cause) {
-		return new FailureAnalysis(cause.getMessage(),
-				"Check that PostgreSQL runs and accepts connections at " + cause.getUrl()
-						+ ", or point spring.datasource.url (SPRING_DATASOURCE_URL) and the credentials at a server that does.",
+		return new FailureAnalysis(cause.getMessage(), "Check that PostgreSQL runs and accepts connections at "
+				+ cause.getUrl()
+				+ ", or point spring.datasource.url (SPRING_DATASOURCE_URL) and the credentials at a server that does.",
 				cause);
 	}
 

@@ -21,8 +21,8 @@ public final class JdbcUrls {
 	}
 
 	/**
-	 * Return the URL with any password parameter ({@code password}, {@code sslpassword}) and any
-	 * {@code user:password@} part removed.
+	 * Return the URL with any password parameter ({@code password}, {@code sslpassword})
+	 * and any {@code user:password@} part removed.
 	 * @param url the JDBC URL
 	 * @return the URL safe to log
 	 */
@@ -34,9 +34,9 @@ public final class JdbcUrls {
 	}
 
 	/**
-	 * Return the text with every secret that the URL or the password carries replaced by {@code ******}, and the
-	 * URL itself replaced by its {@linkplain #redact(String) redacted} form; for messages (a driver's, say) that
-	 * may repeat them.
+	 * Return the text with every secret that the URL or the password carries replaced by
+	 * {@code ******}, and the URL itself replaced by its {@linkplain #redact(String)
+	 * redacted} form; for messages (a driver's, say) that may repeat them.
 	 * @param text the text to clean
 	 * @param url the JDBC URL
 	 * @param password the password used with the URL, if any

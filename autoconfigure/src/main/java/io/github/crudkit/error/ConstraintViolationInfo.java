@@ -9,12 +9,15 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.ClassUtils;
 
 /**
- * What a database constraint violation was about: its kind (from the SQLState), the constraint's name and the
- * request field it guards.
+ * What a database constraint violation was about: its kind (from the SQLState), the
+ * constraint's name and the request field it guards.
  * <p>
- * The field comes from {@code crudkit.errors.constraint-fields} when the constraint is listed there, and otherwise
- * from the naming rule {@code <prefix>_<table>_<column>} ({@code uk_team_name} → {@code name},
- * {@code fk_hero_team_id} → {@code teamId}), the column turned into camelCase.
+ * The field comes from {@code crudkit.errors.constraint-fields} when the constraint is
+ * listed there, and otherwise from the naming rule {@code <prefix>_
+ *
+<table>
+ * _<column>} ({@code uk_team_name} → {@code name}, {@code fk_hero_team_id} →
+ * {@code teamId}), the column turned into camelCase.
  *
  * @param kind what kind of constraint was violated
  * @param constraint the constraint's name, if the database reported one
@@ -31,7 +34,8 @@ public record ConstraintViolationInfo(Kind kind, @Nullable String constraint, @N
 	/**
 	 * Inspect a failure for a constraint violation.
 	 * @param failure the failure, typically a {@code DataIntegrityViolationException}
-	 * @param registry constraint names mapped to request fields, consulted before the naming rule
+	 * @param registry constraint names mapped to request fields, consulted before the
+	 * naming rule
 	 * @return what the violation was about; {@link Kind#OTHER} if no SQLState says
 	 */
 	public static ConstraintViolationInfo of(Throwable failure, Map<String, String> registry) {
@@ -70,7 +74,8 @@ public record ConstraintViolationInfo(Kind kind, @Nullable String constraint, @N
 
 	static @Nullable String fieldFromName(String constraint, @Nullable String table) {
 		int prefixEnd = constraint.indexOf('_');
-		// Only names that follow crudkit's rule say which column they guard; PostgreSQL's own names
+		// Only names that follow crudkit's rule say which column they guard; PostgreSQL's
+		// own names
 		// (thing_code_key, thing_team_id_fkey) do not, reliably.
 		if (prefixEnd < 0 || !RULE_PREFIXES.contains(constraint.substring(0, prefixEnd).toLowerCase(Locale.ROOT))) {
 			return null;
@@ -124,7 +129,8 @@ public record ConstraintViolationInfo(Kind kind, @Nullable String constraint, @N
 		NOT_NULL,
 
 		/**
-		 * SQLState class {@code 22}: a value the column cannot hold (too long, out of range, a NUL character).
+		 * SQLState class {@code 22}: a value the column cannot hold (too long, out of
+		 * range, a NUL character).
 		 */
 		DATA,
 
@@ -148,10 +154,12 @@ public record ConstraintViolationInfo(Kind kind, @Nullable String constraint, @N
 	private static final class PostgresDetails {
 
 		static @Nullable String[] of(SQLException ex) {
-			// A JDBC batch reports a BatchUpdateException; the server's message is on its next exception.
+			// A JDBC batch reports a BatchUpdateException; the server's message is on its
+			// next exception.
 			for (SQLException candidate = ex; candidate != null; candidate = candidate.getNextException()) {
 				for (Throwable cause = candidate; cause != null; cause = cause.getCause()) {
-					if (cause instanceof org.postgresql.util.PSQLException psql && psql.getServerErrorMessage() != null) {
+					if (cause instanceof org.postgresql.util.PSQLException psql
+							&& psql.getServerErrorMessage() != null) {
 						org.postgresql.util.ServerErrorMessage message = psql.getServerErrorMessage();
 						return new @Nullable String[] { message.getConstraint(), message.getTable(),
 								message.getColumn() };

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Map;
 
 import io.github.crudkit.concurrency.StaleVersionException;
 import io.github.crudkit.model.StrictJsonModule;
@@ -51,19 +50,22 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Maps every failure to an RFC 9457 problem detail ({@code application/problem+json}) with {@code type},
- * {@code title}, {@code status}, {@code detail} and {@code instance}, and {@code errors: [{field, message}]} where
- * fields are at fault. No body ever carries a stack trace, a class name or SQL text.
+ * Maps every failure to an RFC 9457 problem detail ({@code application/problem+json})
+ * with {@code type}, {@code title}, {@code status}, {@code detail} and {@code instance},
+ * and {@code errors: [{field, message}]} where fields are at fault. No body ever carries
+ * a stack trace, a class name or SQL text.
  * <p>
- * Extends Spring's {@link ResponseEntityExceptionHandler}, so every exception Spring MVC raises itself is covered,
- * and adds: 404 for {@link ResourceNotFoundException}; 409 for a unique violation (naming the field) or for deleting
- * a row that is still referenced, and for a lost optimistic-lock race without {@code If-Match}; 412 for a stale
- * {@code If-Match} (or a lost race with one); 413 for an oversized body; 422 for {@link ReferenceNotFoundException}
- * or a foreign key to a missing row; 503 with {@code Retry-After} when the database cannot be reached; 500 for
- * anything else.
+ * Extends Spring's {@link ResponseEntityExceptionHandler}, so every exception Spring MVC
+ * raises itself is covered, and adds: 404 for {@link ResourceNotFoundException}; 409 for
+ * a unique violation (naming the field) or for deleting a row that is still referenced,
+ * and for a lost optimistic-lock race without {@code If-Match}; 412 for a stale
+ * {@code If-Match} (or a lost race with one); 413 for an oversized body; 422 for
+ * {@link ReferenceNotFoundException} or a foreign key to a missing row; 503 with
+ * {@code Retry-After} when the database cannot be reached; 500 for anything else.
  * <p>
- * It runs after the application's own advice ({@link Ordered#LOWEST_PRECEDENCE}). Replace it by declaring a
- * {@code ResponseEntityExceptionHandler} bean of your own, or extend it and override single mappings.
+ * It runs after the application's own advice ({@link Ordered#LOWEST_PRECEDENCE}). Replace
+ * it by declaring a {@code ResponseEntityExceptionHandler} bean of your own, or extend it
+ * and override single mappings.
  *
  * @since 0.1.0
  */
@@ -85,8 +87,8 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 	private final Duration retryAfter;
 
 	/**
-	 * Create a handler with {@code about:blank} problem types, the naming rule for constraints and a
-	 * {@code Retry-After} of five seconds.
+	 * Create a handler with {@code about:blank} problem types, the naming rule for
+	 * constraints and a {@code Retry-After} of five seconds.
 	 */
 	public CrudkitExceptionHandler() {
 		this(new ProblemTypes(null), Map.of(), Duration.ofSeconds(5));
@@ -95,9 +97,10 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 	/**
 	 * Create a handler.
 	 * @param types chooses the {@code type} of each problem
-	 * @param constraintFields database constraint names mapped to the request fields they guard, consulted before
-	 * the naming rule
-	 * @param retryAfter what {@code Retry-After} tells a client when the database cannot be reached
+	 * @param constraintFields database constraint names mapped to the request fields they
+	 * guard, consulted before the naming rule
+	 * @param retryAfter what {@code Retry-After} tells a client when the database cannot
+	 * be reached
 	 */
 	public CrudkitExceptionHandler(ProblemTypes types, Map<String, String> constraintFields, Duration retryAfter) {
 		this.types = types;
@@ -117,8 +120,8 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * Map a reference to a missing resource in the request body to {@code 422 Unprocessable Content}, naming the
-	 * field.
+	 * Map a reference to a missing resource in the request body to
+	 * {@code 422 Unprocessable Content}, naming the field.
 	 * @param ex the exception
 	 * @param request the request
 	 * @return the problem response
@@ -143,8 +146,8 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * Map a lost optimistic-lock race: {@code 412} when the request named a version in {@code If-Match}, otherwise
-	 * {@code 409 Conflict}. Either way nothing was written.
+	 * Map a lost optimistic-lock race: {@code 412} when the request named a version in
+	 * {@code If-Match}, otherwise {@code 409 Conflict}. Either way nothing was written.
 	 * @param ex the exception
 	 * @param request the request
 	 * @return the problem response
@@ -152,8 +155,9 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	public ResponseEntity<Object> handleOptimisticLock(OptimisticLockingFailureException ex, WebRequest request) {
 		if (request.getHeader(HttpHeaders.IF_MATCH) != null) {
-			return respond(problem(HttpStatus.PRECONDITION_FAILED,
-					"The resource was changed by another request meanwhile. Read it again and retry."),
+			return respond(
+					problem(HttpStatus.PRECONDITION_FAILED,
+							"The resource was changed by another request meanwhile. Read it again and retry."),
 					"stale-version", request);
 		}
 		return respond(problem(HttpStatus.CONFLICT,
@@ -162,32 +166,37 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * Map a database constraint violation: unique → {@code 409} naming the field; foreign key → {@code 409} when
-	 * deleting a row that is still referenced, else {@code 422} naming the field; check or not-null → {@code 400}
-	 * naming the field.
+	 * Map a database constraint violation: unique → {@code 409} naming the field; foreign
+	 * key → {@code 409} when deleting a row that is still referenced, else {@code 422}
+	 * naming the field; check or not-null → {@code 400} naming the field.
 	 * @param ex the exception
 	 * @param request the request
 	 * @return the problem response
 	 */
 	@ExceptionHandler
-	public ResponseEntity<Object> handleDataIntegrityViolation(DataIntegrityViolationException ex,
-			WebRequest request) {
+	public ResponseEntity<Object> handleDataIntegrityViolation(DataIntegrityViolationException ex, WebRequest request) {
 		ConstraintViolationInfo violation = ConstraintViolationInfo.of(ex, this.constraintFields);
 		String field = violation.field();
 		return switch (violation.kind()) {
-			case UNIQUE -> respond(withField(problem(HttpStatus.CONFLICT,
-					(field != null) ? "The value of '" + field + "' is already taken." : "A unique value is already taken."),
-					field, "is already taken"), "duplicate", request);
+			case UNIQUE -> respond(
+					withField(problem(HttpStatus.CONFLICT,
+							(field != null) ? "The value of '" + field + "' is already taken."
+									: "A unique value is already taken."),
+							field, "is already taken"),
+					"duplicate", request);
 			case FOREIGN_KEY -> isDelete(request)
-					? respond(problem(HttpStatus.CONFLICT,
-							"The resource is still referenced by other resources and cannot be deleted."),
+					? respond(
+							problem(HttpStatus.CONFLICT,
+									"The resource is still referenced by other resources and cannot be deleted."),
 							"still-referenced", request)
-					: respond(withField(problem(HttpStatus.UNPROCESSABLE_CONTENT,
-							(field != null) ? "'" + field + "' refers to a resource that does not exist."
-									: "The request refers to a resource that does not exist."),
+					: respond(withField(
+							problem(HttpStatus.UNPROCESSABLE_CONTENT,
+									(field != null) ? "'" + field + "' refers to a resource that does not exist."
+											: "The request refers to a resource that does not exist."),
 							field, "refers to a resource that does not exist"), "unknown-reference", request);
-			case CHECK, NOT_NULL -> respond(withField(problem(HttpStatus.BAD_REQUEST, "The request is not valid."),
-					field, "is not allowed"), "validation", request);
+			case CHECK, NOT_NULL -> respond(
+					withField(problem(HttpStatus.BAD_REQUEST, "The request is not valid."), field, "is not allowed"),
+					"validation", request);
 			case DATA -> respond(withField(problem(HttpStatus.BAD_REQUEST, "A value of the request cannot be stored."),
 					field, "cannot be stored"), "validation", request);
 			case OTHER -> respond(problem(HttpStatus.CONFLICT, "The request conflicts with the stored data."),
@@ -203,8 +212,7 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 	 * @return the problem response
 	 */
 	@ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
-			TransientDataAccessResourceException.class, QueryTimeoutException.class,
-			CannotAcquireLockException.class })
+			TransientDataAccessResourceException.class, QueryTimeoutException.class, CannotAcquireLockException.class })
 	public ResponseEntity<Object> handleDatabaseUnavailable(Exception ex, WebRequest request) {
 		logger.warn("Database unavailable for " + describe(request) + ": " + rootMessage(ex));
 		HttpHeaders headers = new HttpHeaders();
@@ -215,8 +223,9 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * Map a path or query parameter that cannot be converted to its declared type to {@code 400 Bad Request},
-	 * naming the parameter but never echoing the converter's internals.
+	 * Map a path or query parameter that cannot be converted to its declared type to
+	 * {@code 400 Bad Request}, naming the parameter but never echoing the converter's
+	 * internals.
 	 * @param ex the exception
 	 * @param request the request
 	 * @return the problem response
@@ -237,15 +246,16 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 	 */
 	@ExceptionHandler
 	public ResponseEntity<Object> handleInvalidPatch(InvalidPatchException ex, WebRequest request) {
-		// The field goes in errors only: the detail never names a field, which may be write-only.
+		// The field goes in errors only: the detail never names a field, which may be
+		// write-only.
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST,
 				(ex.getField() != null) ? "The request is not valid." : String.valueOf(ex.getMessage()));
 		return respond(withField(problem, ex.getField(), String.valueOf(ex.getMessage())), "validation", request);
 	}
 
 	/**
-	 * Map Bean Validation failures raised outside request binding (for example on a merged patch) to
-	 * {@code 400 Bad Request} with one entry per offending field.
+	 * Map Bean Validation failures raised outside request binding (for example on a
+	 * merged patch) to {@code 400 Bad Request} with one entry per offending field.
 	 * @param ex the exception
 	 * @param request the request
 	 * @return the problem response
@@ -262,7 +272,8 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * Map a bad {@code page}, {@code size} or {@code sort} to {@code 400 Bad Request} naming the parameter.
+	 * Map a bad {@code page}, {@code size} or {@code sort} to {@code 400 Bad Request}
+	 * naming the parameter.
 	 * @param ex the exception
 	 * @param request the request
 	 * @return the problem response
@@ -270,8 +281,7 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	public ResponseEntity<Object> handleInvalidPageRequest(InvalidPageRequestException ex, WebRequest request) {
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, String.valueOf(ex.getMessage()));
-		return respond(withField(problem, ex.getParameter(), String.valueOf(ex.getMessage())), "validation",
-				request);
+		return respond(withField(problem, ex.getParameter(), String.valueOf(ex.getMessage())), "validation", request);
 	}
 
 	/**
@@ -287,7 +297,8 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * Map a bulk request with too many items to {@code 413 Content Too Large}, naming the field.
+	 * Map a bulk request with too many items to {@code 413 Content Too Large}, naming the
+	 * field.
 	 * @param ex the exception
 	 * @param request the request
 	 * @return the problem response
@@ -300,8 +311,8 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * Map anything else to {@code 500 Internal Server Error}, logging it in full on the server and telling the
-	 * client nothing about it.
+	 * Map anything else to {@code 500 Internal Server Error}, logging it in full on the
+	 * server and telling the client nothing about it.
 	 * @param ex the exception
 	 * @param request the request
 	 * @return the problem response
@@ -361,7 +372,8 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 		}
 		else if (unknown != null) {
 			String field = JsonPaths.fieldOf(unknown);
-			// The field goes in errors only: the detail never names a field, which may be write-only.
+			// The field goes in errors only: the detail never names a field, which may be
+			// write-only.
 			problem.setDetail("The request has a property that is not known.");
 			withField(problem, field, "is not a known property");
 		}
@@ -433,7 +445,8 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * Merge the violations of one field into one entry, their messages joined by {@code "; "}.
+	 * Merge the violations of one field into one entry, their messages joined by
+	 * {@code "; "}.
 	 * @param errors the violations, sorted
 	 * @return one entry per field, in the order of first appearance
 	 */
@@ -454,8 +467,9 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * Return whether the servlet container failed to decode the request's parameters (a form body or a query
-	 * string with bad percent-encoding). Matched by name: Tomcat's exception is only there when Tomcat is.
+	 * Return whether the servlet container failed to decode the request's parameters (a
+	 * form body or a query string with bad percent-encoding). Matched by name: Tomcat's
+	 * exception is only there when Tomcat is.
 	 */
 	private static boolean isUndecodableParameters(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {

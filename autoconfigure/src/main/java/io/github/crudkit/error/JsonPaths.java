@@ -4,7 +4,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 
 /**
- * Names the field a JSON parsing or binding failure is about, in the form clients use: {@code items[3].name}.
+ * Names the field a JSON parsing or binding failure is about, in the form clients use:
+ * {@code items[3].name}.
  *
  * @since 0.1.0
  */

@@ -3,8 +3,9 @@ package io.github.crudkit.error;
 import java.io.IOException;
 
 /**
- * Thrown while a request body is read once it grows past {@code crudkit.errors.max-request-body}; mapped to
- * {@code 413 Content Too Large}. An {@link IOException}, so that it travels through message converters.
+ * Thrown while a request body is read once it grows past
+ * {@code crudkit.errors.max-request-body}; mapped to {@code 413 Content Too Large}. An
+ * {@link IOException}, so that it travels through message converters.
  *
  * @since 0.1.0
  */

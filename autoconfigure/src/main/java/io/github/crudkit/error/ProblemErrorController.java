@@ -14,9 +14,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
- * Answers the servlet container's error page (failures outside Spring MVC's handlers, such as a malformed request
- * line) with a problem detail instead of Boot's default error JSON; like every crudkit problem it never carries a
- * stack trace or an exception message.
+ * Answers the servlet container's error page (failures outside Spring MVC's handlers,
+ * such as a malformed request line) with a problem detail instead of Boot's default error
+ * JSON; like every crudkit problem it never carries a stack trace or an exception
+ * message.
  *
  * @since 0.1.0
  */
@@ -51,7 +52,8 @@ public class ProblemErrorController implements ErrorController {
 				: "The request cannot be handled: " + status.getReasonPhrase() + ".";
 		if (status == HttpStatus.INTERNAL_SERVER_ERROR
 				&& isUnreadableBody(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
-			// A filter (Spring's FormContentFilter, say) could not read the body: the client's fault, not ours.
+			// A filter (Spring's FormContentFilter, say) could not read the body: the
+			// client's fault, not ours.
 			status = HttpStatus.BAD_REQUEST;
 			detail = "The request body cannot be read.";
 		}
@@ -62,8 +64,8 @@ public class ProblemErrorController implements ErrorController {
 	}
 
 	private static boolean isUnreadableBody(@Nullable Object exception) {
-		for (Throwable cause = (exception instanceof Throwable throwable) ? throwable : null; cause != null;
-				cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+		for (Throwable cause = (exception instanceof Throwable throwable) ? throwable
+				: null; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
 			if (cause instanceof HttpMessageNotReadableException) {
 				return true;
 			}

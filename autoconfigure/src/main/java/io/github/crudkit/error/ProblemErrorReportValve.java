@@ -10,8 +10,9 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Tomcat's last word on a request it refuses before any servlet runs (an encoded NUL or slash in the path, a
- * header too large): a problem detail instead of Tomcat's HTML page. Carries no exception text.
+ * Tomcat's last word on a request it refuses before any servlet runs (an encoded NUL or
+ * slash in the path, a header too large): a problem detail instead of Tomcat's HTML page.
+ * Carries no exception text.
  *
  * @since 0.1.0
  */

@@ -8,9 +8,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Chooses the {@code type} of every problem detail: {@code about:blank} (the problem means no more than its HTTP
- * status) unless a base URI is configured, in which case each kind of problem gets {@code <base><slug>}, for
- * example {@code https://api.example.com/problems/duplicate}.
+ * Chooses the {@code type} of every problem detail: {@code about:blank} (the problem
+ * means no more than its HTTP status) unless a base URI is configured, in which case each
+ * kind of problem gets {@code <base><slug>}, for example
+ * {@code https://api.example.com/problems/duplicate}.
  *
  * @since 0.1.0
  */
@@ -25,14 +26,16 @@ public class ProblemTypes {
 
 	/**
 	 * Create the strategy.
-	 * @param base the base URI that slugs are appended to, or {@code null} for {@code about:blank} everywhere
+	 * @param base the base URI that slugs are appended to, or {@code null} for
+	 * {@code about:blank} everywhere
 	 */
 	public ProblemTypes(@Nullable String base) {
 		this.base = (base == null || base.isBlank()) ? null : base;
 	}
 
 	/**
-	 * Return the slug of a problem known only by its status, the same one crudkit's handlers use for that status.
+	 * Return the slug of a problem known only by its status, the same one crudkit's
+	 * handlers use for that status.
 	 * @param status the HTTP status
 	 * @return the slug, for example {@code not-found}
 	 */
@@ -49,9 +52,10 @@ public class ProblemTypes {
 	}
 
 	/**
-	 * Complete a problem the way every crudkit problem is completed: the type of its kind (unless it has a type other
-	 * than {@code about:blank}), the status's reason phrase as title, and the request path as instance (left out when
-	 * the path is not a valid URI reference).
+	 * Complete a problem the way every crudkit problem is completed: the type of its kind
+	 * (unless it has a type other than {@code about:blank}), the status's reason phrase
+	 * as title, and the request path as instance (left out when the path is not a valid
+	 * URI reference).
 	 * @param problem the problem, with status and detail
 	 * @param slug the kind of problem, for its type
 	 * @param path the request path, if known

@@ -10,8 +10,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Writes a problem detail straight to the servlet response, for failures met before Spring MVC (in a filter) or
- * after it (the container's error page).
+ * Writes a problem detail straight to the servlet response, for failures met before
+ * Spring MVC (in a filter) or after it (the container's error page).
  *
  * @since 0.1.0
  */

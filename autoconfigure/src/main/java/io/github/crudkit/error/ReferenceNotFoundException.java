@@ -1,8 +1,9 @@
 package io.github.crudkit.error;
 
 /**
- * Thrown when a request refers, in one of its fields, to a resource that does not exist (for example a
- * {@code teamId} naming no team); mapped to {@code 422 Unprocessable Content} naming the field.
+ * Thrown when a request refers, in one of its fields, to a resource that does not exist
+ * (for example a {@code teamId} naming no team); mapped to
+ * {@code 422 Unprocessable Content} naming the field.
  *
  * @since 0.1.0
  */
@@ -15,7 +16,8 @@ public class ReferenceNotFoundException extends RuntimeException {
 	/**
 	 * Create the exception.
 	 * @param field the request field holding the reference, for example {@code teamId}
-	 * @param resource the referenced resource's name as clients know it, for example {@code "Team"}
+	 * @param resource the referenced resource's name as clients know it, for example
+	 * {@code "Team"}
 	 * @param id the identifier that was looked up
 	 */
 	public ReferenceNotFoundException(String field, String resource, Object id) {

@@ -20,8 +20,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies larger than a limit with {@code 413}: at once when {@code Content-Length} says so, and
- * while reading (by {@link PayloadTooLargeException}) when the body is chunked.
+ * Refuses request bodies larger than a limit with {@code 413}: at once when
+ * {@code Content-Length} says so, and while reading (by {@link PayloadTooLargeException})
+ * when the body is chunked.
  *
  * @since 0.1.0
  */

@@ -17,9 +17,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses query parameters that PostgreSQL cannot compare as sent (a NUL character, an unpaired surrogate) with a
- * {@code 400} naming the parameter, before they reach a query; a query string the container cannot decode with a
- * {@code 400}; and a wildcard {@code Content-Type} (such as {@code *}{@code /*}), which Spring MVC would fail on,
+ * Refuses query parameters that PostgreSQL cannot compare as sent (a NUL character, an
+ * unpaired surrogate) with a {@code 400} naming the parameter, before they reach a query;
+ * a query string the container cannot decode with a {@code 400}; and a wildcard
+ * {@code Content-Type} (such as {@code *}{@code /*}), which Spring MVC would fail on,
  * with a {@code 415}.
  *
  * @since 0.1.0
@@ -57,14 +58,16 @@ public class RequestTextFilter extends OncePerRequestFilter {
 					"Content-Type must name a media type, not a wildcard."), "unsupported-media-type");
 			return;
 		}
-		// Form bodies are left alone: reading their parameters here would consume the body.
+		// Form bodies are left alone: reading their parameters here would consume the
+		// body.
 		if (contentType == null || !contentType.startsWith("application/x-www-form-urlencoded")) {
 			Map<String, String[]> parameters;
 			try {
 				parameters = request.getParameterMap();
 			}
 			catch (IllegalStateException ex) {
-				// The container could not decode the query string (bad percent-encoding, say).
+				// The container could not decode the query string (bad percent-encoding,
+				// say).
 				this.problems.write(request, response, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 						"The request parameters cannot be decoded."), "validation");
 				return;

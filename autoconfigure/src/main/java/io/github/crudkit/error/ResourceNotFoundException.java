@@ -1,7 +1,8 @@
 package io.github.crudkit.error;
 
 /**
- * Thrown by a service when the resource a request names does not exist; mapped to {@code 404 Not Found}.
+ * Thrown by a service when the resource a request names does not exist; mapped to
+ * {@code 404 Not Found}.
  *
  * @since 0.1.0
  */

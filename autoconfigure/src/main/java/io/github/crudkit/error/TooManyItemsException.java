@@ -1,7 +1,8 @@
 package io.github.crudkit.error;
 
 /**
- * Thrown when a bulk request carries more items than an endpoint accepts; mapped to {@code 413 Content Too Large}.
+ * Thrown when a bulk request carries more items than an endpoint accepts; mapped to
+ * {@code 413 Content Too Large}.
  *
  * @since 0.1.0
  */

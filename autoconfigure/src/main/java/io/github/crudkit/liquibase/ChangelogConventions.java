@@ -44,20 +44,35 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * Checks a Liquibase changelog against crudkit's conventions, with Liquibase's own parser:
+ * Checks a Liquibase changelog against crudkit's conventions, with Liquibase's own
+ * parser:
  * <ul>
  * <li>the master file ({@value #DEFAULT_MASTER}) holds includes only;</li>
- * <li>change sets live in {@value #DEFAULT_CHANGES_DIRECTORY}, in files named {@code NNNN-verb-object.yaml} with
- * unique numbers, every one of them part of the changelog;</li>
- * <li>a change set's id is its file's base name (or, for several change sets in one file, starts with it), and
- * its author is set;</li>
- * <li>every change set can be rolled back: it has an explicit {@code rollback}, or Liquibase can roll back each of
- * its changes by itself ({@code sql} and {@code sqlFile} changes always need an explicit one);</li>
- * <li>constraints and indexes declared in change types are named {@code pk_<table>}, {@code fk_<table>_<column>},
- * {@code uk_<table>_<column>} and {@code ix_<table>_<column>} (or start with that), so that errors can name the
- * field; raw SQL is not inspected;</li>
- * <li>the application's own configuration ({@code application*.properties}/{@code .yml} on the classpath, test
- * resources excepted) sets {@code spring.jpa.hibernate.ddl-auto} only to {@code validate} or {@code none}.</li>
+ * <li>change sets live in {@value #DEFAULT_CHANGES_DIRECTORY}, in files named
+ * {@code NNNN-verb-object.yaml} with unique numbers, every one of them part of the
+ * changelog;</li>
+ * <li>a change set's id is its file's base name (or, for several change sets in one file,
+ * starts with it), and its author is set;</li>
+ * <li>every change set can be rolled back: it has an explicit {@code rollback}, or
+ * Liquibase can roll back each of its changes by itself ({@code sql} and {@code sqlFile}
+ * changes always need an explicit one);</li>
+ * <li>constraints and indexes declared in change types are named {@code pk_
+ *
+<table>
+ * }, {@code fk_
+ *
+<table>
+ * _<column>}, {@code uk_
+ *
+<table>
+ * _<column>} and {@code ix_
+ *
+<table>
+ * _<column>} (or start with that), so that errors can name the field; raw SQL is not
+ * inspected;</li>
+ * <li>the application's own configuration ({@code application*.properties}/{@code .yml}
+ * on the classpath, test resources excepted) sets {@code spring.jpa.hibernate.ddl-auto}
+ * only to {@code validate} or {@code none}.</li>
  * </ul>
  * <pre class="code">
  * List&lt;ChangelogViolation&gt; violations = ChangelogConventions.onClasspath().check();
@@ -143,7 +158,8 @@ public final class ChangelogConventions {
 	 */
 	public List<ChangelogViolation> check() {
 		List<ChangelogViolation> violations = new ArrayList<>();
-		// Not try-with-resources: the accessor's close() is declared to throw Exception (-Xlint:try).
+		// Not try-with-resources: the accessor's close() is declared to throw Exception
+		// (-Xlint:try).
 		ClassLoaderResourceAccessor accessor = new ClassLoaderResourceAccessor(this.classLoader);
 		try {
 			DatabaseChangeLog changeLog = parse(accessor, violations);
@@ -161,8 +177,8 @@ public final class ChangelogConventions {
 		return violations;
 	}
 
-	private @Nullable DatabaseChangeLog parse(ClassLoaderResourceAccessor accessor,
-			List<ChangelogViolation> violations) throws Exception {
+	private @Nullable DatabaseChangeLog parse(ClassLoaderResourceAccessor accessor, List<ChangelogViolation> violations)
+			throws Exception {
 		if (accessor.getAll(this.master) == null) {
 			violations.add(new ChangelogViolation(this.master, null, Rule.PARSE, "master changelog not found"));
 			return null;
@@ -189,8 +205,8 @@ public final class ChangelogConventions {
 			for (ChangeSet changeSet : changeSets) {
 				if (file.equals(this.master)) {
 					violations.add(violation(file, changeSet, Rule.MASTER_INCLUDES_ONLY,
-							"the master changelog holds includes only; move this change set to "
-									+ this.changesDirectory + "NNNN-verb-object.yaml"));
+							"the master changelog holds includes only; move this change set to " + this.changesDirectory
+									+ "NNNN-verb-object.yaml"));
 				}
 				else {
 					checkId(file, changeSet, changeSets.size(), violations);
@@ -240,8 +256,7 @@ public final class ChangelogConventions {
 		}
 	}
 
-	private void checkId(String file, ChangeSet changeSet, int changeSetsInFile,
-			List<ChangelogViolation> violations) {
+	private void checkId(String file, ChangeSet changeSet, int changeSetsInFile, List<ChangelogViolation> violations) {
 		String baseName = baseName(fileName(file));
 		String id = changeSet.getId();
 		if (changeSetsInFile == 1 && !baseName.equals(id)) {
@@ -266,9 +281,8 @@ public final class ChangelogConventions {
 			}
 		}
 		if (!irreversible.isEmpty()) {
-			violations.add(violation(file, changeSet, Rule.ROLLBACK,
-					"no rollback, and Liquibase cannot roll back " + String.join(", ", irreversible)
-							+ " by itself: add a rollback block"));
+			violations.add(violation(file, changeSet, Rule.ROLLBACK, "no rollback, and Liquibase cannot roll back "
+					+ String.join(", ", irreversible) + " by itself: add a rollback block"));
 		}
 	}
 
@@ -303,8 +317,7 @@ public final class ChangelogConventions {
 			List<String> columns = index.getColumns().stream().map(ColumnConfig::getName).toList();
 			boolean computed = index.getColumns().isEmpty()
 					|| Boolean.TRUE.equals(index.getColumns().get(0).getComputed());
-			String expected = (unique ? "uk_" : "ix_") + index.getTableName() + "_"
-					+ (computed ? "" : columns.get(0));
+			String expected = (unique ? "uk_" : "ix_") + index.getTableName() + "_" + (computed ? "" : columns.get(0));
 			checkName(unique ? "unique index" : "index", index.getIndexName(), expected, index.getTableName(),
 					String.join(", ", columns), problems);
 		}

@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
  * One breach of crudkit's changelog conventions, found by {@link ChangelogConventions}.
  *
  * @param file the changelog file, as a classpath path
- * @param changeSetId the id of the change set concerned, or {@code null} for a rule about the file
+ * @param changeSetId the id of the change set concerned, or {@code null} for a rule about
+ * the file
  * @param rule the rule that is broken
  * @param message what is wrong, and how to fix it
  * @since 0.1.0
@@ -59,7 +60,8 @@ public record ChangelogViolation(String file, @Nullable String changeSetId, Rule
 		INCLUDED("included"),
 
 		/**
-		 * A change set's id is its file's base name, or starts with it when the file holds several change sets.
+		 * A change set's id is its file's base name, or starts with it when the file
+		 * holds several change sets.
 		 */
 		CHANGESET_ID("changeset-id"),
 
@@ -69,19 +71,31 @@ public record ChangelogViolation(String file, @Nullable String changeSetId, Rule
 		AUTHOR("author"),
 
 		/**
-		 * Every change set can be rolled back: explicitly, or because Liquibase can roll back all its changes.
+		 * Every change set can be rolled back: explicitly, or because Liquibase can roll
+		 * back all its changes.
 		 */
 		ROLLBACK("rollback"),
 
 		/**
-		 * Constraints and indexes declared in change types are named {@code pk_<table>},
-		 * {@code fk_<table>_<column>}, {@code uk_<table>_<column>} and {@code ix_<table>_<column>}.
+		 * Constraints and indexes declared in change types are named {@code pk_
+		 *
+		<table>
+		 * }, {@code fk_
+		 *
+		<table>
+		 * _<column>}, {@code uk_
+		 *
+		<table>
+		 * _<column>} and {@code ix_
+		 *
+		<table>
+		 * _<column>}.
 		 */
 		CONSTRAINT_NAME("constraint-name"),
 
 		/**
-		 * Hibernate never changes the schema: {@code spring.jpa.hibernate.ddl-auto} is {@code validate} or
-		 * {@code none}.
+		 * Hibernate never changes the schema: {@code spring.jpa.hibernate.ddl-auto} is
+		 * {@code validate} or {@code none}.
 		 */
 		DDL_AUTO("ddl-auto");
 

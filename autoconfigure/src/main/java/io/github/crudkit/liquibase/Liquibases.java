@@ -28,7 +28,8 @@ final class Liquibases {
 			accessor.close();
 		}
 		catch (Exception ex) {
-			// Nothing was written; a failure to release a class loader's resources does not change a check's result.
+			// Nothing was written; a failure to release a class loader's resources does
+			// not change a check's result.
 		}
 	}
 

@@ -20,11 +20,11 @@ import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.resource.ResourceAccessor;
 
 /**
- * Alembic's "test up and down" for a Liquibase changelog: on a fresh, empty database, update to the head, take a
- * {@linkplain SchemaSnapshot snapshot}, roll back every change set, check that the schema is again what the fresh
- * database held (apart from Liquibase's own tables), update again and check that the schema is identical to the
- * first snapshot.
- * <pre class="code">
+ * Alembic's "test up and down" for a Liquibase changelog: on a fresh, empty database,
+ * update to the head, take a {@linkplain SchemaSnapshot snapshot}, roll back every change
+ * set, check that the schema is again what the fresh database held (apart from
+ * Liquibase's own tables), update again and check that the schema is identical to the
+ * first snapshot. <pre class="code">
  * List&lt;String&gt; problems = MigrationRoundTrip.of(freshDataSource).run();
  * </pre>
  *
@@ -53,8 +53,9 @@ public final class MigrationRoundTrip {
 	}
 
 	/**
-	 * Prepare a round trip of the {@linkplain ChangelogConventions#DEFAULT_MASTER default changelog} on the
-	 * database behind the data source, which must be fresh: Liquibase has never run on it.
+	 * Prepare a round trip of the {@linkplain ChangelogConventions#DEFAULT_MASTER default
+	 * changelog} on the database behind the data source, which must be fresh: Liquibase
+	 * has never run on it.
 	 * @param dataSource the fresh database
 	 * @return the round trip
 	 */
@@ -84,7 +85,8 @@ public final class MigrationRoundTrip {
 
 	/**
 	 * Update, roll back everything, update again, and compare the schemas.
-	 * @return one line per problem; empty if the changelog goes up, down and up again cleanly
+	 * @return one line per problem; empty if the changelog goes up, down and up again
+	 * cleanly
 	 */
 	public List<String> run() {
 		List<String> problems = new ArrayList<>();
@@ -123,7 +125,8 @@ public final class MigrationRoundTrip {
 				.forEach((difference) -> problems.add(difference.describe(FIRST_UPDATE, SECOND_UPDATE)));
 		}
 		catch (SQLException | LiquibaseException ex) {
-			throw new IllegalStateException("The round trip of " + this.changelog + " failed: " + Liquibases.rootMessage(ex), ex);
+			throw new IllegalStateException(
+					"The round trip of " + this.changelog + " failed: " + Liquibases.rootMessage(ex), ex);
 		}
 		finally {
 			Liquibases.close(accessor);
@@ -135,8 +138,7 @@ public final class MigrationRoundTrip {
 		liquibase(connection, accessor).update(new Contexts(), new LabelExpression());
 	}
 
-	private void rollback(Connection connection, ResourceAccessor accessor, int changeSets)
-			throws LiquibaseException {
+	private void rollback(Connection connection, ResourceAccessor accessor, int changeSets) throws LiquibaseException {
 		if (changeSets > 0) {
 			liquibase(connection, accessor).rollback(changeSets, new Contexts(), new LabelExpression());
 		}

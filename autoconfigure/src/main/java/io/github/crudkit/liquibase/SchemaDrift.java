@@ -35,18 +35,20 @@ import org.hibernate.persister.entity.EntityPersister;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds what Alembic's autogenerate would find: differences between the JPA mappings (Hibernate's mapping model)
- * and the migrated PostgreSQL schema, in both directions.
+ * Finds what Alembic's autogenerate would find: differences between the JPA mappings
+ * (Hibernate's mapping model) and the migrated PostgreSQL schema, in both directions.
  * <ul>
  * <li>a mapped table or column that the schema lacks;</li>
  * <li>a column of a mapped table, or a table, that no mapping knows;</li>
- * <li>a unique constraint ({@code @Table(uniqueConstraints)}, {@code @Column(unique = true)}) with no unique
- * constraint or unique index on the same columns in the schema;</li>
- * <li>an index ({@code @Table(indexes)}) with no index on the same columns, in the same order, in the schema.</li>
+ * <li>a unique constraint ({@code @Table(uniqueConstraints)},
+ * {@code @Column(unique = true)}) with no unique constraint or unique index on the same
+ * columns in the schema;</li>
+ * <li>an index ({@code @Table(indexes)}) with no index on the same columns, in the same
+ * order, in the schema.</li>
  * </ul>
- * Indexes and unique constraints that only the schema has are not differences: migrations add indexes that
- * mappings never declare (a trigram index, a unique index on {@code lower(name)}). Liquibase's tables are ignored.
- * <pre class="code">
+ * Indexes and unique constraints that only the schema has are not differences: migrations
+ * add indexes that mappings never declare (a trigram index, a unique index on
+ * {@code lower(name)}). Liquibase's tables are ignored. <pre class="code">
  * List&lt;String&gt; differences = SchemaDrift.of(entityManagerFactory, dataSource).differences();
  * </pre>
  *
@@ -69,7 +71,8 @@ public final class SchemaDrift {
 	}
 
 	/**
-	 * Compare the mappings of an entity manager factory with the schema behind a data source.
+	 * Compare the mappings of an entity manager factory with the schema behind a data
+	 * source.
 	 * @param entityManagerFactory the entity manager factory (Hibernate)
 	 * @param dataSource the data source of the migrated database
 	 * @return the comparison
@@ -79,9 +82,11 @@ public final class SchemaDrift {
 	}
 
 	/**
-	 * Return a comparison that ignores some tables or columns, for example while an expand/contract migration is
-	 * half-way: {@code "hero.status"}, {@code "audit_*"}; {@code *} matches any characters.
-	 * @param names table names or {@code table.column} names, with {@code *} as a wildcard
+	 * Return a comparison that ignores some tables or columns, for example while an
+	 * expand/contract migration is half-way: {@code "hero.status"}, {@code "audit_*"};
+	 * {@code *} matches any characters.
+	 * @param names table names or {@code table.column} names, with {@code *} as a
+	 * wildcard
 	 * @return a new comparison
 	 */
 	public SchemaDrift ignoring(String... names) {
@@ -99,7 +104,8 @@ public final class SchemaDrift {
 	/**
 	 * Compare.
 	 * @return one readable line per difference, for example
-	 * {@code column hero.status is in the schema but not mapped by Hero}; empty if mappings and schema agree
+	 * {@code column hero.status is in the schema but not mapped by Hero}; empty if
+	 * mappings and schema agree
 	 */
 	public List<String> differences() {
 		Mappings mappings = Mappings.of(this.entityManagerFactory.unwrap(SessionFactoryImplementor.class));
@@ -110,8 +116,8 @@ public final class SchemaDrift {
 			MappedTable mapped = entry.getValue();
 			Map<String, Boolean> columns = schema.columns.get(table);
 			if (columns == null) {
-				add(differences, table, "table " + table + " is mapped by " + mapped.owners()
-						+ " but missing from the schema");
+				add(differences, table,
+						"table " + table + " is mapped by " + mapped.owners() + " but missing from the schema");
 				continue;
 			}
 			for (Map.Entry<String, String> column : mapped.columns.entrySet()) {
@@ -184,7 +190,8 @@ public final class SchemaDrift {
 					schema.columns.computeIfAbsent(result.getString(1), (table) -> new LinkedHashMap<>());
 				}
 			}
-			// Indexes on plain columns only (indkey 0 is an expression); unique constraints are backed by one.
+			// Indexes on plain columns only (indkey 0 is an expression); unique
+			// constraints are backed by one.
 			try (ResultSet result = statement.executeQuery("select " + tableName() + ", x.indisunique,"
 					+ " array(select a.attname from unnest(x.indkey::int2[]) with ordinality k(attnum, position)"
 					+ " join pg_attribute a on a.attrelid = x.indrelid and a.attnum = k.attnum order by k.position)"
@@ -196,8 +203,7 @@ public final class SchemaDrift {
 					List<String> columns = strings(result.getArray(3));
 					schema.indexes.computeIfAbsent(result.getString(1), (table) -> new ArrayList<>()).add(columns);
 					if (result.getBoolean(2)) {
-						schema.uniques.computeIfAbsent(result.getString(1), (table) -> new ArrayList<>())
-							.add(columns);
+						schema.uniques.computeIfAbsent(result.getString(1), (table) -> new ArrayList<>()).add(columns);
 					}
 				}
 			}
@@ -209,7 +215,8 @@ public final class SchemaDrift {
 	}
 
 	/**
-	 * SQL for a table's name as mappings spell it: bare in the current schema, qualified elsewhere.
+	 * SQL for a table's name as mappings spell it: bare in the current schema, qualified
+	 * elsewhere.
 	 */
 	private static String tableName() {
 		return "case when n.nspname = current_schema() then c.relname else n.nspname || '.' || c.relname end";
@@ -288,7 +295,8 @@ public final class SchemaDrift {
 					.forEachKeyColumn((position, column) -> table.columns.putIfAbsent(column.getColumnName(), owner));
 			});
 			addSelectables(persister.getIdentifierMapping(), owner);
-			if (persister.getDiscriminatorMapping() != null && persister.getDiscriminatorMapping().hasPhysicalColumn()) {
+			if (persister.getDiscriminatorMapping() != null
+					&& persister.getDiscriminatorMapping().hasPhysicalColumn()) {
 				addSelectables(persister.getDiscriminatorMapping(), owner);
 			}
 			persister.forEachAttributeMapping((attribute) -> {
@@ -315,8 +323,8 @@ public final class SchemaDrift {
 					table.uniques.add(new Constraint(unique.name(), physical(table, unique.columnNames()), owner));
 				}
 				for (Index index : annotation.indexes()) {
-					table.indexes.add(new Constraint(index.name(),
-							physical(table, index.columnList().split(",")), owner));
+					table.indexes
+						.add(new Constraint(index.name(), physical(table, index.columnList().split(",")), owner));
 				}
 			}
 			for (Field field : type.getDeclaredFields()) {
@@ -324,7 +332,8 @@ public final class SchemaDrift {
 				AttributeMapping attribute = persister.findAttributeMapping(field.getName());
 				if (column != null && column.unique() && attribute != null) {
 					List<String> columns = new ArrayList<>();
-					attribute.forEachSelectable((index, selectable) -> columns.add(selectable.getSelectionExpression()));
+					attribute
+						.forEachSelectable((index, selectable) -> columns.add(selectable.getSelectionExpression()));
 					table.uniques.add(new Constraint(null, columns, owner + "." + field.getName()));
 				}
 			}
@@ -361,7 +370,8 @@ public final class SchemaDrift {
 		}
 
 		/**
-		 * Map column names as written in annotations (logical names) to the table's physical column names.
+		 * Map column names as written in annotations (logical names) to the table's
+		 * physical column names.
 		 */
 		private static List<String> physical(MappedTable table, String[] names) {
 			List<String> columns = new ArrayList<>();

@@ -34,12 +34,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Checks the health of a PostgreSQL schema with
- * <a href="https://github.com/mfvanek/pg-index-health">pg-index-health</a>'s static checks: foreign keys without
- * an index (with the {@code CREATE INDEX} that fixes each), duplicated, overlapping and invalid indexes, tables
- * without a primary key, and more (see {@link #DEFAULT_CHECKS}). Liquibase's own tables are left out, and so are
- * overlaps between expression indexes, which pg-index-health cannot tell apart (a unique index on
- * {@code lower(name)} and a trigram index on {@code lower(name)} both index "an expression").
- * <pre class="code">
+ * <a href="https://github.com/mfvanek/pg-index-health">pg-index-health</a>'s static
+ * checks: foreign keys without an index (with the {@code CREATE INDEX} that fixes each),
+ * duplicated, overlapping and invalid indexes, tables without a primary key, and more
+ * (see {@link #DEFAULT_CHECKS}). Liquibase's own tables are left out, and so are overlaps
+ * between expression indexes, which pg-index-health cannot tell apart (a unique index on
+ * {@code lower(name)} and a trigram index on {@code lower(name)} both index "an
+ * expression"). <pre class="code">
  * List&lt;String&gt; problems = SchemaHealth.of(dataSource).problems();
  * </pre>
  *
@@ -48,15 +49,16 @@ import org.jspecify.annotations.Nullable;
 public final class SchemaHealth {
 
 	/**
-	 * The checks crudkit runs unless told otherwise: all of them are about the schema's structure (none depends on
-	 * statistics or load), and none of them is a matter of taste.
+	 * The checks crudkit runs unless told otherwise: all of them are about the schema's
+	 * structure (none depends on statistics or load), and none of them is a matter of
+	 * taste.
 	 */
-	public static final Set<Diagnostic> DEFAULT_CHECKS = Collections.unmodifiableSet(EnumSet.of(
-			Diagnostic.FOREIGN_KEYS_WITHOUT_INDEX, Diagnostic.DUPLICATED_INDEXES, Diagnostic.INTERSECTED_INDEXES,
-			Diagnostic.INVALID_INDEXES, Diagnostic.TABLES_WITHOUT_PRIMARY_KEY, Diagnostic.DUPLICATED_FOREIGN_KEYS,
-			Diagnostic.INTERSECTED_FOREIGN_KEYS, Diagnostic.FOREIGN_KEYS_WITH_UNMATCHED_COLUMN_TYPE,
-			Diagnostic.NOT_VALID_CONSTRAINTS, Diagnostic.BTREE_INDEXES_ON_ARRAY_COLUMNS,
-			Diagnostic.COLUMNS_WITH_JSON_TYPE));
+	public static final Set<Diagnostic> DEFAULT_CHECKS = Collections
+		.unmodifiableSet(EnumSet.of(Diagnostic.FOREIGN_KEYS_WITHOUT_INDEX, Diagnostic.DUPLICATED_INDEXES,
+				Diagnostic.INTERSECTED_INDEXES, Diagnostic.INVALID_INDEXES, Diagnostic.TABLES_WITHOUT_PRIMARY_KEY,
+				Diagnostic.DUPLICATED_FOREIGN_KEYS, Diagnostic.INTERSECTED_FOREIGN_KEYS,
+				Diagnostic.FOREIGN_KEYS_WITH_UNMATCHED_COLUMN_TYPE, Diagnostic.NOT_VALID_CONSTRAINTS,
+				Diagnostic.BTREE_INDEXES_ON_ARRAY_COLUMNS, Diagnostic.COLUMNS_WITH_JSON_TYPE));
 
 	private final DataSource dataSource;
 
@@ -68,7 +70,8 @@ public final class SchemaHealth {
 	}
 
 	/**
-	 * Check the database behind the data source with the {@linkplain #DEFAULT_CHECKS default checks}.
+	 * Check the database behind the data source with the {@linkplain #DEFAULT_CHECKS
+	 * default checks}.
 	 * @param dataSource the data source
 	 * @return the health check
 	 */
@@ -138,8 +141,8 @@ public final class SchemaHealth {
 	private static Set<String> expressionIndexes(Connection connection) throws SQLException {
 		Set<String> names = new HashSet<>();
 		try (Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery(
-						"select x.indexrelid::regclass::text from pg_index x where x.indexprs is not null")) {
+				ResultSet result = statement
+					.executeQuery("select x.indexrelid::regclass::text from pg_index x where x.indexprs is not null")) {
 			while (result.next()) {
 				names.add(result.getString(1));
 			}
@@ -147,8 +150,7 @@ public final class SchemaHealth {
 		return names;
 	}
 
-	private static @Nullable String describe(String check, DbObject object,
-			Set<String> expressionIndexes) {
+	private static @Nullable String describe(String check, DbObject object, Set<String> expressionIndexes) {
 		if (check.equals(Diagnostic.FOREIGN_KEYS_WITHOUT_INDEX.getName()) && object instanceof ForeignKey foreignKey) {
 			List<String> columns = foreignKey.getColumns().stream().map(ColumnNameAware::getColumnName).toList();
 			String table = foreignKey.getTableName();
@@ -175,8 +177,8 @@ public final class SchemaHealth {
 				.map(ForeignKey::getConstraintName)
 				.collect(Collectors.joining(", "));
 			boolean duplicated = check.equals(Diagnostic.DUPLICATED_FOREIGN_KEYS.getName());
-			return "foreign keys " + names + " on " + foreignKeys.getTableName()
-					+ (duplicated ? " are duplicates: drop all but one" : " overlap: one of them is probably redundant");
+			return "foreign keys " + names + " on " + foreignKeys.getTableName() + (duplicated
+					? " are duplicates: drop all but one" : " overlap: one of them is probably redundant");
 		}
 		if (check.equals(Diagnostic.INVALID_INDEXES.getName()) && object instanceof Index index) {
 			return "index " + index.getIndexName() + " on " + index.getTableName()

@@ -12,9 +12,9 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
- * Runs a {@link SchemaHealth} check once the application's singletons, and so its Liquibase migrations, are
- * ready: each problem is logged as a warning, or start-up fails with all of them when asked to. Databases other
- * than PostgreSQL are skipped.
+ * Runs a {@link SchemaHealth} check once the application's singletons, and so its
+ * Liquibase migrations, are ready: each problem is logged as a warning, or start-up fails
+ * with all of them when asked to. Databases other than PostgreSQL are skipped.
  *
  * @since 0.1.0
  */
@@ -52,7 +52,8 @@ public class SchemaHealthStartupCheck implements SmartInitializingSingleton {
 		}
 		catch (RuntimeException | SQLException ex) {
 			if (this.failOnProblems) {
-				throw new SchemaProblemsException(List.of("the schema health checks could not run: " + ex.getMessage()));
+				throw new SchemaProblemsException(
+						List.of("the schema health checks could not run: " + ex.getMessage()));
 			}
 			logger.warn("Schema health checks could not run: " + ex.getMessage());
 			return;
@@ -75,7 +76,8 @@ public class SchemaHealthStartupCheck implements SmartInitializingSingleton {
 	}
 
 	/**
-	 * Thrown at start-up when the schema has problems and {@code crudkit.schema-checks.fail-on-problems} is set.
+	 * Thrown at start-up when the schema has problems and
+	 * {@code crudkit.schema-checks.fail-on-problems} is set.
 	 */
 	public static class SchemaProblemsException extends IllegalStateException {
 

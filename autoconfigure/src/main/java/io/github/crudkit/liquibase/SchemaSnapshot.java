@@ -18,15 +18,16 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a PostgreSQL database holds, read from {@code pg_catalog}: schemas, tables and views, columns (type as
- * {@code format_type} gives it, nullability, default, identity), indexes ({@code pg_get_indexdef}), constraints
- * ({@code pg_get_constraintdef}), sequences, extensions, functions, triggers, enum and domain types. Objects that
- * belong to an extension and Liquibase's own tables ({@code databasechangelog}, {@code databasechangeloglock}) are
- * left out.
+ * What a PostgreSQL database holds, read from {@code pg_catalog}: schemas, tables and
+ * views, columns (type as {@code format_type} gives it, nullability, default, identity),
+ * indexes ({@code pg_get_indexdef}), constraints ({@code pg_get_constraintdef}),
+ * sequences, extensions, functions, triggers, enum and domain types. Objects that belong
+ * to an extension and Liquibase's own tables ({@code databasechangelog},
+ * {@code databasechangeloglock}) are left out.
  * <p>
  * Each object has a key such as {@code column public.hero.name} and a definition such as
- * {@code character varying(100) not null}; two snapshots are equal when they hold the same keys with the same
- * definitions.
+ * {@code character varying(100) not null}; two snapshots are equal when they hold the
+ * same keys with the same definitions.
  *
  * @since 0.1.0
  */
@@ -40,8 +41,7 @@ public final class SchemaSnapshot {
 
 	private static final List<String> QUERIES = List.of(
 			// schemas
-			"select 'schema ' || n.nspname, '' from pg_namespace n where " + USER_SCHEMA
-					+ " and n.nspname <> 'public'",
+			"select 'schema ' || n.nspname, '' from pg_namespace n where " + USER_SCHEMA + " and n.nspname <> 'public'",
 			// tables, views, materialized views, foreign tables
 			"select case c.relkind when 'v' then 'view ' when 'm' then 'materialized view ' else 'table ' end"
 					+ " || n.nspname || '.' || c.relname,"
@@ -66,16 +66,16 @@ public final class SchemaSnapshot {
 			// indexes
 			"select 'index ' || n.nspname || '.' || i.relname, pg_get_indexdef(i.oid)"
 					+ " from pg_index x join pg_class i on i.oid = x.indexrelid"
-					+ " join pg_class t on t.oid = x.indrelid join pg_namespace n on n.oid = i.relnamespace"
-					+ " where " + USER_SCHEMA + " and " + NOT_LIQUIBASE.formatted("t.relname") + " and "
+					+ " join pg_class t on t.oid = x.indrelid join pg_namespace n on n.oid = i.relnamespace" + " where "
+					+ USER_SCHEMA + " and " + NOT_LIQUIBASE.formatted("t.relname") + " and "
 					+ NOT_EXTENSION_MEMBER.formatted("pg_class", "t.oid"),
 			// constraints of tables and of domains
 			"select 'constraint ' || n.nspname || '.' || coalesce(t.relname, ty.typname) || '.' || co.conname,"
 					+ " pg_get_constraintdef(co.oid)"
 					+ " from pg_constraint co join pg_namespace n on n.oid = co.connamespace"
 					+ " left join pg_class t on t.oid = co.conrelid left join pg_type ty on ty.oid = co.contypid"
-					+ " where " + USER_SCHEMA + " and " + NOT_LIQUIBASE.formatted("coalesce(t.relname, '')")
-					+ " and " + NOT_EXTENSION_MEMBER.formatted("pg_class", "coalesce(t.oid, 0)"),
+					+ " where " + USER_SCHEMA + " and " + NOT_LIQUIBASE.formatted("coalesce(t.relname, '')") + " and "
+					+ NOT_EXTENSION_MEMBER.formatted("pg_class", "coalesce(t.oid, 0)"),
 			// sequences
 			"select 'sequence ' || s.schemaname || '.' || s.sequencename,"
 					+ " s.data_type::text || ' start ' || s.start_value || ' increment ' || s.increment_by"
@@ -201,8 +201,10 @@ public final class SchemaSnapshot {
 	 * One object that two snapshots disagree on.
 	 *
 	 * @param object the object's key, such as {@code index public.ix_hero_team_id}
-	 * @param before its definition in the first snapshot, or {@code null} if it is not there
-	 * @param after its definition in the second snapshot, or {@code null} if it is not there
+	 * @param before its definition in the first snapshot, or {@code null} if it is not
+	 * there
+	 * @param after its definition in the second snapshot, or {@code null} if it is not
+	 * there
 	 */
 	public record Difference(String object, @Nullable String before, @Nullable String after) {
 

@@ -19,12 +19,14 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
- * Lets one application instance at a time run its Liquibase migrations on a PostgreSQL database, by holding a
- * session-level advisory lock while each {@link SpringLiquibase} bean initializes. Liquibase's own lock
- * ({@code DATABASECHANGELOGLOCK}) is taken only after it has parsed the changelog, and parsing creates the
- * {@code DATABASECHANGELOG} table when it is missing: two instances starting at once on a fresh database both try
- * to create it, and one fails to start. Waiting instances poll with {@code pg_try_advisory_lock}, so no statement
- * timeout cuts the wait short, and give up after a bound. Other databases are left to Liquibase alone.
+ * Lets one application instance at a time run its Liquibase migrations on a PostgreSQL
+ * database, by holding a session-level advisory lock while each {@link SpringLiquibase}
+ * bean initializes. Liquibase's own lock ({@code DATABASECHANGELOGLOCK}) is taken only
+ * after it has parsed the changelog, and parsing creates the {@code DATABASECHANGELOG}
+ * table when it is missing: two instances starting at once on a fresh database both try
+ * to create it, and one fails to start. Waiting instances poll with
+ * {@code pg_try_advisory_lock}, so no statement timeout cuts the wait short, and give up
+ * after a bound. Other databases are left to Liquibase alone.
  *
  * @since 0.1.0
  */
@@ -33,8 +35,8 @@ public class MigrationLock implements BeanPostProcessor, DisposableBean {
 	private static final Log logger = LogFactory.getLog(MigrationLock.class);
 
 	/**
-	 * The advisory lock's key: "crudkit" in ASCII, so that it does not collide with an application's own keys by
-	 * chance.
+	 * The advisory lock's key: "crudkit" in ASCII, so that it does not collide with an
+	 * application's own keys by chance.
 	 */
 	static final long KEY = 0x637275646b6974L;
 
@@ -46,7 +48,8 @@ public class MigrationLock implements BeanPostProcessor, DisposableBean {
 
 	/**
 	 * Create the lock.
-	 * @param timeout how long an instance waits for another one to finish migrating before it fails to start
+	 * @param timeout how long an instance waits for another one to finish migrating
+	 * before it fails to start
 	 */
 	public MigrationLock(Duration timeout) {
 		this.timeout = timeout;
@@ -140,7 +143,8 @@ public class MigrationLock implements BeanPostProcessor, DisposableBean {
 			logger.debug("Could not release the migration lock: " + ex.getMessage());
 		}
 		if (!unlocked) {
-			// A pooled session must not keep the lock: end it, which releases the lock on the server.
+			// A pooled session must not keep the lock: end it, which releases the lock on
+			// the server.
 			try {
 				connection.abort(Runnable::run);
 			}

@@ -3,9 +3,10 @@ package io.github.crudkit.migration;
 import java.util.List;
 
 /**
- * Thrown at start-up when the changesets applied to the database do not match the changelog: the database is
- * ahead of the code (it has changesets the changelog does not), behind it (changesets of the changelog are not
- * applied), or both. Each changeset is named as {@code file::id::author}.
+ * Thrown at start-up when the changesets applied to the database do not match the
+ * changelog: the database is ahead of the code (it has changesets the changelog does
+ * not), behind it (changesets of the changelog are not applied), or both. Each changeset
+ * is named as {@code file::id::author}.
  *
  * @since 0.1.0
  */
@@ -57,8 +58,7 @@ public class MigrationMismatchException extends RuntimeException {
 	}
 
 	private static String message(String changeLog, List<String> ahead, List<String> behind) {
-		StringBuilder message = new StringBuilder("The database schema does not match the changelog ")
-			.append(changeLog)
+		StringBuilder message = new StringBuilder("The database schema does not match the changelog ").append(changeLog)
 			.append('.');
 		if (!ahead.isEmpty()) {
 			message.append(System.lineSeparator())

@@ -4,8 +4,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Turns a {@link MigrationMismatchException} into Boot's start-up failure report, naming the changesets, without a
- * stack trace.
+ * Turns a {@link MigrationMismatchException} into Boot's start-up failure report, naming
+ * the changesets, without a stack trace.
  *
  * @since 0.1.0
  */

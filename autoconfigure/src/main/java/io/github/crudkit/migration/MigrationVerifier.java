@@ -37,14 +37,17 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * Compares the Liquibase changelog with the changesets recorded as applied in the database
- * ({@code DATABASECHANGELOG}) and fails start-up with a {@link MigrationMismatchException} naming every changeset
- * that differs. Liquibase itself ignores rows it does not know, so a database migrated by a newer version of the
- * application (ahead) would otherwise go unnoticed; and with migrations switched off a database that is behind
- * would only show up as errors at run time. Reads only: it never changes the database.
+ * Compares the Liquibase changelog with the changesets recorded as applied in the
+ * database ({@code DATABASECHANGELOG}) and fails start-up with a
+ * {@link MigrationMismatchException} naming every changeset that differs. Liquibase
+ * itself ignores rows it does not know, so a database migrated by a newer version of the
+ * application (ahead) would otherwise go unnoticed; and with migrations switched off a
+ * database that is behind would only show up as errors at run time. Reads only: it never
+ * changes the database.
  * <p>
- * Changesets that the configured contexts, labels or database type exclude, changesets marked {@code ignore}, and
- * changesets whose preconditions say {@code onFail: CONTINUE} are not expected to be applied.
+ * Changesets that the configured contexts, labels or database type exclude, changesets
+ * marked {@code ignore}, and changesets whose preconditions say {@code onFail: CONTINUE}
+ * are not expected to be applied.
  *
  * @since 0.1.0
  */
@@ -77,7 +80,8 @@ public class MigrationVerifier implements InitializingBean {
 
 	/**
 	 * Compare the changelog with the database.
-	 * @throws MigrationMismatchException if the database is ahead of the changelog or behind it
+	 * @throws MigrationMismatchException if the database is ahead of the changelog or
+	 * behind it
 	 */
 	public void verify() {
 		if (!this.resourceLoader.getResource(this.changelog.location()).exists()) {
@@ -153,8 +157,9 @@ public class MigrationVerifier implements InitializingBean {
 	}
 
 	/**
-	 * Return the quoted, schema-qualified name of the table of applied changesets as the database spells it, or
-	 * {@code null} if it does not exist (no changeset was ever applied).
+	 * Return the quoted, schema-qualified name of the table of applied changesets as the
+	 * database spells it, or {@code null} if it does not exist (no changeset was ever
+	 * applied).
 	 */
 	private @Nullable String table(Connection connection) throws SQLException {
 		String schema = (this.changelog.schema() != null) ? this.changelog.schema() : connection.getSchema();
@@ -190,13 +195,16 @@ public class MigrationVerifier implements InitializingBean {
 	}
 
 	/**
-	 * Where the changelog and the table of applied changesets are, and which changesets apply.
+	 * Where the changelog and the table of applied changesets are, and which changesets
+	 * apply.
 	 *
-	 * @param location the changelog, for example {@code classpath:db/changelog/db.changelog-master.yaml}
+	 * @param location the changelog, for example
+	 * {@code classpath:db/changelog/db.changelog-master.yaml}
 	 * @param contexts the Liquibase contexts in force; empty for all
 	 * @param labels the Liquibase label expressions in force; empty for all
 	 * @param table the table of applied changesets, {@code DATABASECHANGELOG} by default
-	 * @param schema the schema of that table, or {@code null} for the connection's current schema
+	 * @param schema the schema of that table, or {@code null} for the connection's
+	 * current schema
 	 */
 	public record Changelog(String location, List<String> contexts, List<String> labels, String table,
 			@Nullable String schema) {

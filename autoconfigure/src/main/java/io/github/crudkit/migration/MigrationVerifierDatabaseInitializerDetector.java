@@ -7,9 +7,10 @@ import org.springframework.core.Ordered;
 import org.springframework.util.ClassUtils;
 
 /**
- * Makes {@link MigrationVerifier} a database initializer that runs after every other one (Liquibase among them),
- * so that beans that need an initialized database, such as JPA's entity manager factory and its schema validation,
- * start only after the verification passed.
+ * Makes {@link MigrationVerifier} a database initializer that runs after every other one
+ * (Liquibase among them), so that beans that need an initialized database, such as JPA's
+ * entity manager factory and its schema validation, start only after the verification
+ * passed.
  */
 class MigrationVerifierDatabaseInitializerDetector extends AbstractBeansOfTypeDatabaseInitializerDetector {
 

@@ -1,5 +1,6 @@
 /**
- * Start-up verification that the database's applied migrations match the application's Liquibase changelog.
+ * Start-up verification that the database's applied migrations match the application's
+ * Liquibase changelog.
  */
 @NullMarked
 package io.github.crudkit.migration;

@@ -13,13 +13,16 @@ import org.hibernate.annotations.UpdateTimestamp;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Base class of table entities: a sequence-generated id, an optimistic-lock version and UTC creation and
- * update times.
+ * Base class of table entities: a sequence-generated id, an optimistic-lock version and
+ * UTC creation and update times.
  * <p>
- * Ids come from one sequence per table, named {@code <table>_seq} and incremented by 50: Hibernate's pooled
- * optimizer hands out 50 ids per round trip, so inserts can be batched (an {@code IDENTITY} column would force
- * one statement per row). The version backs {@code ETag}/{@code If-Match}: a stale write is refused, never
- * silently lost.
+ * Ids come from one sequence per table, named {@code
+ *
+<table>
+ * _seq} and incremented by 50: Hibernate's pooled optimizer hands out 50 ids per round
+ * trip, so inserts can be batched (an {@code IDENTITY} column would force one statement
+ * per row). The version backs {@code ETag}/{@code If-Match}: a stale write is refused,
+ * never silently lost.
  *
  * @since 0.1.0
  */
@@ -93,8 +96,8 @@ public abstract class BaseEntity {
 
 	@Override
 	public String toString() {
-		return org.hibernate.Hibernate.getClass(this).getSimpleName() + "[id=" + this.id + ", version="
-				+ this.version + "]";
+		return org.hibernate.Hibernate.getClass(this).getSimpleName() + "[id=" + this.id + ", version=" + this.version
+				+ "]";
 	}
 
 }

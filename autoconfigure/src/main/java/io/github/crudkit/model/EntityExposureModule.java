@@ -11,10 +11,11 @@ import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.ser.ValueSerializerModifier;
 
 /**
- * Jackson module that refuses to serialise a JPA {@link Entity}: entities stay on the server and a response
- * carries a Public record instead. Serialising an entity fails with an
- * {@link tools.jackson.databind.exc.InvalidDefinitionException} that names the entity, so the mistake shows up
- * in the first test that returns one rather than as a leaked column or a lazy-loading storm in production.
+ * Jackson module that refuses to serialise a JPA {@link Entity}: entities stay on the
+ * server and a response carries a Public record instead. Serialising an entity fails with
+ * an {@link tools.jackson.databind.exc.InvalidDefinitionException} that names the entity,
+ * so the mistake shows up in the first test that returns one rather than as a leaked
+ * column or a lazy-loading storm in production.
  *
  * @since 0.1.0
  */
@@ -31,8 +32,8 @@ public class EntityExposureModule extends SimpleModule {
 	}
 
 	/**
-	 * Return whether the given type, or one of its superclasses (a Hibernate proxy subclasses its entity),
-	 * is a JPA entity.
+	 * Return whether the given type, or one of its superclasses (a Hibernate proxy
+	 * subclasses its entity), is a JPA entity.
 	 * @param type the type to inspect
 	 * @return whether instances of the type are entities
 	 */
@@ -46,8 +47,8 @@ public class EntityExposureModule extends SimpleModule {
 	 * @return the class annotated with {@link Entity}, or {@code null}
 	 */
 	public static @Nullable Class<?> entityClassOf(Class<?> type) {
-		for (Class<?> candidate = type; candidate != null && candidate != Object.class; candidate = candidate
-			.getSuperclass()) {
+		for (Class<?> candidate = type; candidate != null
+				&& candidate != Object.class; candidate = candidate.getSuperclass()) {
 			if (candidate.isAnnotationPresent(Entity.class)) {
 				return candidate;
 			}

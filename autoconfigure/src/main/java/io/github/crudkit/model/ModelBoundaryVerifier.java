@@ -16,9 +16,10 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Fails start-up when a controller method takes or returns a JPA entity (directly or inside a
- * {@code ResponseEntity}, a page, a list or any other generic type), or when a {@link PublicModel} declares a
- * {@link WriteOnly} field: entities stay on the server, secrets never leave it.
+ * Fails start-up when a controller method takes or returns a JPA entity (directly or
+ * inside a {@code ResponseEntity}, a page, a list or any other generic type), or when a
+ * {@link PublicModel} declares a {@link WriteOnly} field: entities stay on the server,
+ * secrets never leave it.
  *
  * @since 0.1.0
  */

@@ -19,8 +19,9 @@ public final class Models {
 	}
 
 	/**
-	 * Render a record like its generated {@code toString()}, with every {@link WriteOnly} component masked; use it
-	 * to override {@code toString()} in a record that holds a secret.
+	 * Render a record like its generated {@code toString()}, with every {@link WriteOnly}
+	 * component masked; use it to override {@code toString()} in a record that holds a
+	 * secret.
 	 * @param record the record
 	 * @return for example {@code HeroCreate[name=Tony, secretName=<write-only>, age=48]}
 	 */

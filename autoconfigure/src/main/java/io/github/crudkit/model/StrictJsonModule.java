@@ -8,9 +8,10 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
- * Jackson module that refuses JSON strings PostgreSQL cannot store as sent: a NUL character, which PostgreSQL's
- * text types reject, and an unpaired UTF-16 surrogate, which the driver would silently replace, so that the stored
- * value would differ from the acknowledged one. Such a string is a {@link InvalidTextException} naming its field,
+ * Jackson module that refuses JSON strings PostgreSQL cannot store as sent: a NUL
+ * character, which PostgreSQL's text types reject, and an unpaired UTF-16 surrogate,
+ * which the driver would silently replace, so that the stored value would differ from the
+ * acknowledged one. Such a string is a {@link InvalidTextException} naming its field,
  * which crudkit maps to a {@code 400}.
  *
  * @since 0.1.0

@@ -11,10 +11,11 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
 
 /**
- * Reads integer path variables and query parameters strictly: only an optional minus sign and decimal digits.
- * Spring falls back to {@code NumberUtils.parseNumber}, which also accepts hexadecimal ({@code 0x16}) and
- * surrounding whitespace, so that one resource would answer to several URLs; custom editors come first, so these
- * refuse such values (a {@code 400}).
+ * Reads integer path variables and query parameters strictly: only an optional minus sign
+ * and decimal digits. Spring falls back to {@code NumberUtils.parseNumber}, which also
+ * accepts hexadecimal ({@code 0x16}) and surrounding whitespace, so that one resource
+ * would answer to several URLs; custom editors come first, so these refuse such values (a
+ * {@code 400}).
  *
  * @since 0.1.0
  */

@@ -13,9 +13,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * Marks a field that clients may write but never read back, such as a hero's secret name.
  * <p>
  * On a request record it is accepted in JSON and never written out (it is a Jackson
- * {@code @JsonProperty(access = WRITE_ONLY)}, so the OpenAPI schema marks it {@code writeOnly}); on an entity field
- * it may not be used as a sort key; {@link Models#toString(Record)} masks it; and a {@link PublicModel} that carries
- * one fails start-up.
+ * {@code @JsonProperty(access = WRITE_ONLY)}, so the OpenAPI schema marks it
+ * {@code writeOnly}); on an entity field it may not be used as a sort key;
+ * {@link Models#toString(Record)} masks it; and a {@link PublicModel} that carries one
+ * fails start-up.
  *
  * @since 0.1.0
  */

@@ -1,5 +1,6 @@
 /**
- * The multiple-model pattern: entities stay on the server, records cross the web boundary.
+ * The multiple-model pattern: entities stay on the server, records cross the web
+ * boundary.
  */
 @NullMarked
 package io.github.crudkit.model;

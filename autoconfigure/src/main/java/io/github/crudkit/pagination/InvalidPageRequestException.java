@@ -1,8 +1,8 @@
 package io.github.crudkit.pagination;
 
 /**
- * Thrown when {@code page}, {@code size} or {@code sort} is not acceptable; mapped to {@code 400 Bad Request}
- * naming the parameter.
+ * Thrown when {@code page}, {@code size} or {@code sort} is not acceptable; mapped to
+ * {@code 400 Bad Request} naming the parameter.
  *
  * @since 0.1.0
  */
@@ -14,7 +14,8 @@ public class InvalidPageRequestException extends RuntimeException {
 
 	/**
 	 * Create the exception.
-	 * @param parameter the offending query parameter: {@code page}, {@code size} or {@code sort}
+	 * @param parameter the offending query parameter: {@code page}, {@code size} or
+	 * {@code sort}
 	 * @param message what is wrong, safe to show to the client
 	 */
 	public InvalidPageRequestException(String parameter, String message) {

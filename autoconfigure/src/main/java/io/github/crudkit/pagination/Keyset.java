@@ -7,13 +7,14 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 
 /**
- * Keyset ("after id") paging: the rows whose id is greater than the last one seen, in id order, read through the
- * primary key index so that the thousandth page costs what the first does. An offset page must skip every row before
- * it, which grows with the depth.
+ * Keyset ("after id") paging: the rows whose id is greater than the last one seen, in id
+ * order, read through the primary key index so that the thousandth page costs what the
+ * first does. An offset page must skip every row before it, which grows with the depth.
  * <p>
- * An endpoint takes an {@code after} parameter next to its {@code Pageable}; {@link #check(Long, Pageable)} refuses
- * what keyset paging cannot honour (a negative {@code after}, a page number or an order other than by id),
- * {@link #after(long)} narrows the query and {@link #limit(int)} reads one row more than the page, which
+ * An endpoint takes an {@code after} parameter next to its {@code Pageable};
+ * {@link #check(Long, Pageable)} refuses what keyset paging cannot honour (a negative
+ * {@code after}, a page number or an order other than by id), {@link #after(long)}
+ * narrows the query and {@link #limit(int)} reads one row more than the page, which
  * {@link KeysetPage#of} turns into the {@code next} position.
  *
  * @since 0.1.0
@@ -26,7 +27,8 @@ public final class Keyset {
 	public static final String PARAMETER = "after";
 
 	/**
-	 * OpenAPI description of an endpoint that is paged by offset or, with {@code after}, by keyset.
+	 * OpenAPI description of an endpoint that is paged by offset or, with {@code after},
+	 * by keyset.
 	 */
 	public static final String OPERATION_DESCRIPTION = "Paged by `page`, `size` and `sort`, with totals. With "
 			+ "`after`, paged by keyset instead: the rows whose id is greater than `after`, in id order, the same "
@@ -55,13 +57,13 @@ public final class Keyset {
 	}
 
 	/**
-	 * Check that a request can be read by keyset: an {@code after} of 0 or more, page 0 and the order by id
-	 * ascending (the default).
+	 * Check that a request can be read by keyset: an {@code after} of 0 or more, page 0
+	 * and the order by id ascending (the default).
 	 * @param after the value of the {@code after} parameter
 	 * @param pageable the page request of the endpoint
 	 * @return where the page starts and its size
-	 * @throws InvalidPageRequestException if {@code after} is missing or negative, or a page number or another order
-	 * was asked for
+	 * @throws InvalidPageRequestException if {@code after} is missing or negative, or a
+	 * page number or another order was asked for
 	 */
 	public static Request check(@Nullable Long after, Pageable pageable) {
 		if (after == null || after < 0) {
@@ -89,7 +91,8 @@ public final class Keyset {
 	}
 
 	/**
-	 * Return how many rows to read for a page: one more than its size, to know whether a next page exists.
+	 * Return how many rows to read for a page: one more than its size, to know whether a
+	 * next page exists.
 	 * @param size the page size
 	 * @return the number of rows to read
 	 */

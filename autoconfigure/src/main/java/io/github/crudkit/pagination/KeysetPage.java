@@ -7,11 +7,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A page read by keyset: the rows after a given id, in id order, with the id to continue from. Unlike an offset page
- * it costs the same at any depth, and it carries no totals (counting every row is what a deep keyset read avoids).
+ * A page read by keyset: the rows after a given id, in id order, with the id to continue
+ * from. Unlike an offset page it costs the same at any depth, and it carries no totals
+ * (counting every row is what a deep keyset read avoids).
  * <p>
- * JSON: {@code {"content": [...], "page": {"size": 20, "after": 0, "next": 20}}}; {@code next} is {@code null} on the
- * last page, otherwise the value of {@code after} for the next request.
+ * JSON: {@code {"content": [...], "page": {"size": 20, "after": 0, "next": 20}}};
+ * {@code next} is {@code null} on the last page, otherwise the value of {@code after} for
+ * the next request.
  *
  * @param <T> the type of the rows
  * @param content the rows
@@ -21,8 +23,8 @@ import org.jspecify.annotations.Nullable;
 public record KeysetPage<T>(List<T> content, Metadata page) {
 
 	/**
-	 * Build a page from the rows that a query with {@link Keyset#limit(int)} returned: one row more than the page
-	 * size tells that there is a next page, and is dropped.
+	 * Build a page from the rows that a query with {@link Keyset#limit(int)} returned:
+	 * one row more than the page size tells that there is a next page, and is dropped.
 	 * @param <T> the type of the rows
 	 * @param rows the rows read, at most {@code request.size() + 1}
 	 * @param request where the page starts and its size
@@ -42,7 +44,8 @@ public record KeysetPage<T>(List<T> content, Metadata page) {
 	 *
 	 * @param size the page size
 	 * @param after the id the page starts after
-	 * @param next the id to pass as {@code after} for the next page, or {@code null} on the last page
+	 * @param next the id to pass as {@code after} for the next page, or {@code null} on
+	 * the last page
 	 */
 	@Schema(name = "KeysetPageMetadata")
 	public record Metadata(int size, long after, @Nullable Long next) {

@@ -17,16 +17,18 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Resolves {@link Pageable} parameters from {@code page}, {@code size} and {@code sort}, strictly: a page that is
- * not a non-negative integer, a size below 1, or a sort property outside the endpoint's {@link SortableBy} is a
- * {@code 400} (Spring Data would silently correct them); a size above the maximum is clamped or refused as
- * configured; the order always ends with the tie-breaker.
+ * Resolves {@link Pageable} parameters from {@code page}, {@code size} and {@code sort},
+ * strictly: a page that is not a non-negative integer, a size below 1, or a sort property
+ * outside the endpoint's {@link SortableBy} is a {@code 400} (Spring Data would silently
+ * correct them); a size above the maximum is clamped or refused as configured; the order
+ * always ends with the tie-breaker.
  *
  * @since 0.1.0
  */
 public class PageRequestArgumentResolver implements HandlerMethodArgumentResolver {
 
-	private static final SortPolicy UNSORTABLE = SortPolicy.of(new String[] { "id" }, new String[] { "id" }, "id", void.class);
+	private static final SortPolicy UNSORTABLE = SortPolicy.of(new String[] { "id" }, new String[] { "id" }, "id",
+			void.class);
 
 	private final PaginationPolicy policy;
 
@@ -64,7 +66,8 @@ public class PageRequestArgumentResolver implements HandlerMethodArgumentResolve
 			}
 			size = this.policy.maxSize();
 		}
-		// JPA skips at most Integer.MAX_VALUE rows; a later page would fail in the repository instead.
+		// JPA skips at most Integer.MAX_VALUE rows; a later page would fail in the
+		// repository instead.
 		if ((long) page * size > Integer.MAX_VALUE) {
 			throw new InvalidPageRequestException("page",
 					"Parameter 'page' must be at most " + (Integer.MAX_VALUE / size) + " with size " + size + ".");
@@ -75,8 +78,9 @@ public class PageRequestArgumentResolver implements HandlerMethodArgumentResolve
 	}
 
 	/**
-	 * Return the sort rules of a {@code Pageable} parameter, built once from its {@link SortableBy} (on the
-	 * parameter or its method); without one, only the tie-breaker {@code id} is allowed.
+	 * Return the sort rules of a {@code Pageable} parameter, built once from its
+	 * {@link SortableBy} (on the parameter or its method); without one, only the
+	 * tie-breaker {@code id} is allowed.
 	 * @param parameter the parameter
 	 * @return the rules
 	 */
@@ -102,8 +106,7 @@ public class PageRequestArgumentResolver implements HandlerMethodArgumentResolve
 			throw new InvalidPageRequestException(name, "Parameter '" + name + "' must be an integer.");
 		}
 		if (parsed < minimum) {
-			throw new InvalidPageRequestException(name,
-					"Parameter '" + name + "' must be at least " + minimum + ".");
+			throw new InvalidPageRequestException(name, "Parameter '" + name + "' must be at least " + minimum + ".");
 		}
 		return parsed;
 	}

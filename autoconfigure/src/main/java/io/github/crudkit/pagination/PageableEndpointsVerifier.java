@@ -8,8 +8,8 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Builds the sort rules of every list endpoint at start-up, so that a {@link SortableBy} naming a missing or
- * write-only property fails start-up rather than the first request.
+ * Builds the sort rules of every list endpoint at start-up, so that a {@link SortableBy}
+ * naming a missing or write-only property fails start-up rather than the first request.
  *
  * @since 0.1.0
  */
@@ -24,7 +24,8 @@ public class PageableEndpointsVerifier implements SmartInitializingSingleton {
 	 * @param resolver the resolver whose rules are built
 	 * @param mappings the handler mappings whose methods are checked
 	 */
-	public PageableEndpointsVerifier(PageRequestArgumentResolver resolver, List<RequestMappingHandlerMapping> mappings) {
+	public PageableEndpointsVerifier(PageRequestArgumentResolver resolver,
+			List<RequestMappingHandlerMapping> mappings) {
 		this.resolver = resolver;
 		this.mappings = mappings;
 	}

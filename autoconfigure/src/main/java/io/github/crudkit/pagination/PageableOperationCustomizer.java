@@ -17,8 +17,9 @@ import org.springframework.core.MethodParameter;
 import org.springframework.web.method.HandlerMethod;
 
 /**
- * Documents the {@code page}, {@code size} and {@code sort} parameters of list endpoints in OpenAPI as crudkit
- * resolves them: their defaults, the maximum size and the allowed sort values.
+ * Documents the {@code page}, {@code size} and {@code sort} parameters of list endpoints
+ * in OpenAPI as crudkit resolves them: their defaults, the maximum size and the allowed
+ * sort values.
  *
  * @since 0.1.0
  */

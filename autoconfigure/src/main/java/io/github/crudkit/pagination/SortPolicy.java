@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 
 /**
- * The sort rules of one list endpoint, built from its {@link SortableBy}: which properties are allowed, the
- * default order and the tie-breaker.
+ * The sort rules of one list endpoint, built from its {@link SortableBy}: which
+ * properties are allowed, the default order and the tie-breaker.
  *
  * @since 0.1.0
  */
@@ -37,10 +37,12 @@ public final class SortPolicy {
 	}
 
 	/**
-	 * Build the policy of an annotation, checking it against its entity when it names one.
+	 * Build the policy of an annotation, checking it against its entity when it names
+	 * one.
 	 * @param sortableBy the annotation
 	 * @return the policy
-	 * @throws IllegalStateException if the annotation names a property its entity lacks or a write-only one
+	 * @throws IllegalStateException if the annotation names a property its entity lacks
+	 * or a write-only one
 	 */
 	public static SortPolicy of(SortableBy sortableBy) {
 		return of(sortableBy.value(), sortableBy.defaultSort(), sortableBy.tieBreaker(), sortableBy.entity());
@@ -49,11 +51,14 @@ public final class SortPolicy {
 	/**
 	 * Build a policy, checking it against its entity when one is given.
 	 * @param properties the properties clients may sort by
-	 * @param defaultOrder the order when the request gives none, {@code property[,asc|desc]} each
+	 * @param defaultOrder the order when the request gives none,
+	 * {@code property[,asc|desc]} each
 	 * @param tieBreaker the unique property appended to every order
-	 * @param entity the entity whose properties these are, or {@code void.class} for no check
+	 * @param entity the entity whose properties these are, or {@code void.class} for no
+	 * check
 	 * @return the policy
-	 * @throws IllegalStateException if a property is missing from the entity or write-only
+	 * @throws IllegalStateException if a property is missing from the entity or
+	 * write-only
 	 */
 	public static SortPolicy of(String[] properties, String[] defaultOrder, String tieBreaker, Class<?> entity) {
 		Set<String> allowed = new LinkedHashSet<>(Arrays.asList(properties));
@@ -94,12 +99,12 @@ public final class SortPolicy {
 	}
 
 	/**
-	 * Return the order requested by the {@code sort} parameters, or the default, always ending with the
-	 * tie-breaker.
+	 * Return the order requested by the {@code sort} parameters, or the default, always
+	 * ending with the tie-breaker.
 	 * @param sortParameters the values of the {@code sort} query parameter
 	 * @return the order
-	 * @throws InvalidPageRequestException if a property is not allowed or a direction is not {@code asc} or
-	 * {@code desc}
+	 * @throws InvalidPageRequestException if a property is not allowed or a direction is
+	 * not {@code asc} or {@code desc}
 	 */
 	public Sort resolve(List<String> sortParameters) {
 		Sort requested = parse(sortParameters);
@@ -142,15 +147,16 @@ public final class SortPolicy {
 		if (property.isEmpty() || property.equalsIgnoreCase("asc") || property.equalsIgnoreCase("desc")) {
 			return "Sort must be property[,asc|desc] with a property among: " + String.join(", ", this.allowed) + ".";
 		}
-		// The refused key is never echoed: it may name a write-only field (of this entity or, in any spelling,
+		// The refused key is never echoed: it may name a write-only field (of this entity
+		// or, in any spelling,
 		// another one), and a response is no place for reflected input.
 		return "Cannot sort by that property; allowed: " + String.join(", ", this.allowed) + ".";
 	}
 
 	private static Set<String> writeOnlyFields(Class<?> entity) {
 		Set<String> names = new LinkedHashSet<>();
-		for (Class<?> candidate = entity; candidate != null && candidate != Object.class; candidate = candidate
-			.getSuperclass()) {
+		for (Class<?> candidate = entity; candidate != null
+				&& candidate != Object.class; candidate = candidate.getSuperclass()) {
 			for (Field field : candidate.getDeclaredFields()) {
 				if (field.isAnnotationPresent(WriteOnly.class)) {
 					names.add(field.getName());
@@ -161,8 +167,8 @@ public final class SortPolicy {
 	}
 
 	private static @Nullable Field findField(Class<?> type, String name) {
-		for (Class<?> candidate = type; candidate != null && candidate != Object.class; candidate = candidate
-			.getSuperclass()) {
+		for (Class<?> candidate = type; candidate != null
+				&& candidate != Object.class; candidate = candidate.getSuperclass()) {
 			try {
 				return candidate.getDeclaredField(name);
 			}

@@ -7,9 +7,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Declares, on a {@code Pageable} parameter of a list endpoint, the properties clients may sort by. Any other
- * {@code sort} property (or a {@link io.github.crudkit.model.WriteOnly write-only} one) is a {@code 400} naming
- * it; every order ends with {@link #tieBreaker()} so that pages are stable.
+ * Declares, on a {@code Pageable} parameter of a list endpoint, the properties clients
+ * may sort by. Any other {@code sort} property (or a
+ * {@link io.github.crudkit.model.WriteOnly write-only} one) is a {@code 400} naming it;
+ * every order ends with {@link #tieBreaker()} so that pages are stable.
  * <pre class="code">
  * PagedModel&lt;HeroPublic&gt; list(&#064;SortableBy(value = { "name", "age", "createdAt", "id" }, entity = Hero.class) Pageable pageable)
  * </pre>
@@ -34,15 +35,15 @@ public @interface SortableBy {
 	String[] defaultSort() default { "id" };
 
 	/**
-	 * The unique property appended to every order (unless already in it) so that equal values never reorder
-	 * between pages.
+	 * The unique property appended to every order (unless already in it) so that equal
+	 * values never reorder between pages.
 	 * @return the tie-breaker
 	 */
 	String tieBreaker() default "id";
 
 	/**
-	 * The entity whose properties these are; when given, start-up fails if one of them does not exist on it or
-	 * is write-only.
+	 * The entity whose properties these are; when given, start-up fails if one of them
+	 * does not exist on it or is write-only.
 	 * @return the entity class, or {@code void.class} for no check
 	 */
 	Class<?> entity() default void.class;

@@ -1,5 +1,6 @@
 /**
- * Paging and sorting of list endpoints: default and maximum page size, sort whitelists, stable order.
+ * Paging and sorting of list endpoints: default and maximum page size, sort whitelists,
+ * stable order.
  */
 @NullMarked
 package io.github.crudkit.pagination;

@@ -25,11 +25,12 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Applies a JSON Merge Patch (RFC 7396) to an Update record and validates the result.
  * <p>
- * The service turns the stored entity into its Update record (every field, including write-only ones, which never
- * leave the server), and the patch is merged into that: a property that is absent keeps its value, a property set
- * to {@code null} becomes {@code null}, anything else replaces the value. Bean Validation then runs on the merged
- * record, so {@code null} for a required field fails like a bad value does. An empty patch {@code {}} returns the
- * record unchanged.
+ * The service turns the stored entity into its Update record (every field, including
+ * write-only ones, which never leave the server), and the patch is merged into that: a
+ * property that is absent keeps its value, a property set to {@code null} becomes
+ * {@code null}, anything else replaces the value. Bean Validation then runs on the merged
+ * record, so {@code null} for a required field fails like a bad value does. An empty
+ * patch {@code {}} returns the record unchanged.
  *
  * @since 0.1.0
  */
@@ -51,8 +52,10 @@ public class MergePatcher {
 	 */
 	public MergePatcher(JsonMapper mapper, Validator validator) {
 		this.mapper = mapper;
-		// The current state includes write-only fields: they are merged on the server and never leave it.
-		// Null properties are included too, whatever the application's inclusion setting: each one is a field the
+		// The current state includes write-only fields: they are merged on the server and
+		// never leave it.
+		// Null properties are included too, whatever the application's inclusion setting:
+		// each one is a field the
 		// patch may set.
 		this.stateMapper = mapper.rebuild()
 			.annotationIntrospector(AnnotationIntrospector.pair(new WriteOnlyReadable(),
@@ -69,8 +72,8 @@ public class MergePatcher {
 	 * @param patch the merge patch, a JSON object
 	 * @param type the Update record type
 	 * @return the merged, valid record
-	 * @throws InvalidPatchException if the patch is not an object, names an unknown property or has a value of the
-	 * wrong type
+	 * @throws InvalidPatchException if the patch is not an object, names an unknown
+	 * property or has a value of the wrong type
 	 * @throws ConstraintViolationException if the merged record is not valid
 	 */
 	public <T> T apply(T current, JsonNode patch, Class<T> type) {

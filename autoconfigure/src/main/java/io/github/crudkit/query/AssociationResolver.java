@@ -5,7 +5,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Tells which entity, and which associations, a repeated SQL statement loads, for N+1 reports.
+ * Tells which entity, and which associations, a repeated SQL statement loads, for N+1
+ * reports.
  *
  * @since 0.1.0
  */

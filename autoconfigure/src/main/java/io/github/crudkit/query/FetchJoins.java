@@ -13,17 +13,21 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.util.Assert;
 
 /**
- * Fetch plans for {@link Specification} queries, as left fetch joins that Hibernate can cache.
+ * Fetch plans for {@link Specification} queries, as left fetch joins that Hibernate can
+ * cache.
  * <p>
- * An {@code @EntityGraph} on a repository method names the relations to load with the rows, but Hibernate 7 does not
- * keep the query plan of a query that carries an entity graph: it translates the query again on every execution
- * (in the profile of a paged read that was about a fifth of the request's CPU time). A fetch join in the query itself
+ * An {@code @EntityGraph} on a repository method names the relations to load with the
+ * rows, but Hibernate 7 does not keep the query plan of a query that carries an entity
+ * graph: it translates the query again on every execution (in the profile of a paged read
+ * that was about a fifth of the request's CPU time). A fetch join in the query itself
  * loads the same rows in the same statement, and its plan is cached like any other. Use
- * {@code filter.and(FetchJoins.left("team"))} with {@code findAll(Specification, Pageable)}: the joins are added to
- * the query that reads the rows and left out of the query that counts them (a count cannot fetch).
+ * {@code filter.and(FetchJoins.left("team"))} with
+ * {@code findAll(Specification, Pageable)}: the joins are added to the query that reads
+ * the rows and left out of the query that counts them (a count cannot fetch).
  * <p>
- * Only to-one relations belong here: fetching a collection would multiply the rows, and paging such a query is
- * refused by crudkit's default {@code hibernate.query.fail_on_pagination_over_collection_fetch}.
+ * Only to-one relations belong here: fetching a collection would multiply the rows, and
+ * paging such a query is refused by crudkit's default
+ * {@code hibernate.query.fail_on_pagination_over_collection_fetch}.
  *
  * @since 0.1.0
  */
@@ -33,9 +37,11 @@ public final class FetchJoins {
 	}
 
 	/**
-	 * A specification that adds no condition and fetches the given relations with left joins.
+	 * A specification that adds no condition and fetches the given relations with left
+	 * joins.
 	 * @param <T> the entity type
-	 * @param paths attribute paths, dotted for nested relations ({@code "team"}, {@code "team.city"})
+	 * @param paths attribute paths, dotted for nested relations ({@code "team"},
+	 * {@code "team.city"})
 	 * @return the specification
 	 */
 	public static <T> Specification<T> left(String... paths) {

@@ -20,10 +20,11 @@ import org.hibernate.persister.entity.AbstractEntityPersister;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Resolves a Hibernate-generated single-row statement ({@code select … from team t1_0 where t1_0.id=?}) to the
- * entity it loads and the associations that load it lazily, from Hibernate's mapping model: a lookup by the id
- * of a table is a to-one association to its entity ({@code Hero.team}); a lookup by another column is a
- * collection keyed by that column ({@code Team.heroes}).
+ * Resolves a Hibernate-generated single-row statement
+ * ({@code select … from team t1_0 where t1_0.id=?}) to the entity it loads and the
+ * associations that load it lazily, from Hibernate's mapping model: a lookup by the id of
+ * a table is a to-one association to its entity ({@code Hero.team}); a lookup by another
+ * column is a collection keyed by that column ({@code Team.heroes}).
  *
  * @since 0.1.0
  */
@@ -40,8 +41,8 @@ public class HibernateAssociationResolver implements AssociationResolver {
 
 	/**
 	 * Create the resolver.
-	 * @param entityManagerFactory supplies, on first use, the Hibernate entity manager factory whose mappings are
-	 * consulted
+	 * @param entityManagerFactory supplies, on first use, the Hibernate entity manager
+	 * factory whose mappings are consulted
 	 */
 	public HibernateAssociationResolver(Supplier<EntityManagerFactory> entityManagerFactory) {
 		this.entityManagerFactory = entityManagerFactory;
@@ -116,7 +117,8 @@ public class HibernateAssociationResolver implements AssociationResolver {
 					String path = owner + "." + attribute.getAttributeName();
 					if (attribute instanceof ToOneAttributeMapping toOne) {
 						EntityMappingType target = toOne.getAssociatedEntityMappingType();
-						this.toOnesByTarget.computeIfAbsent(simpleName(target.getEntityName()), (k) -> new ArrayList<>())
+						this.toOnesByTarget
+							.computeIfAbsent(simpleName(target.getEntityName()), (k) -> new ArrayList<>())
 							.add(path);
 					}
 					else if (attribute instanceof PluralAttributeMapping plural

@@ -6,9 +6,9 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
 /**
- * Runs a bulk write with a larger JDBC batch than the session's default, so that a thousand inserts leave in one
- * batch instead of twenty; the previous batch size is restored afterwards.
- * <pre class="code">
+ * Runs a bulk write with a larger JDBC batch than the session's default, so that a
+ * thousand inserts leave in one batch instead of twenty; the previous batch size is
+ * restored afterwards. <pre class="code">
  * return JdbcBatching.inBatchesOf(entityManager, 1000, () -&gt; {
  * 	repository.saveAll(heroes);
  * 	repository.flush();
@@ -24,8 +24,9 @@ public final class JdbcBatching {
 	}
 
 	/**
-	 * Run the work with the given JDBC batch size on the entity manager's Hibernate session. Flush inside the work
-	 * so that the statements are sent while the size applies.
+	 * Run the work with the given JDBC batch size on the entity manager's Hibernate
+	 * session. Flush inside the work so that the statements are sent while the size
+	 * applies.
 	 * @param <T> the result type
 	 * @param entityManager the transaction's entity manager
 	 * @param batchSize the number of statements per JDBC batch

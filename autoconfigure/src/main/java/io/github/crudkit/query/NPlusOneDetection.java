@@ -5,15 +5,17 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One N+1 found in a unit of work: the same single-row statement run again and again, typically a lazy relation
- * loaded once per row of a list.
+ * One N+1 found in a unit of work: the same single-row statement run again and again,
+ * typically a lazy relation loaded once per row of a list.
  *
  * @param unitOfWork the request ({@code GET /api/heroes}) or transaction it happened in
  * @param sql the repeated statement
  * @param count how often it ran in the unit of work
  * @param entity the entity it loads, if known
- * @param associations the associations that lazily load it, for example {@code Hero.team}, if known
- * @param location the application code that ran it, for example {@code HeroService.list(HeroService.java:42)}
+ * @param associations the associations that lazily load it, for example
+ * {@code Hero.team}, if known
+ * @param location the application code that ran it, for example
+ * {@code HeroService.list(HeroService.java:42)}
  * @since 0.1.0
  */
 public record NPlusOneDetection(String unitOfWork, String sql, int count, @Nullable String entity,

@@ -1,8 +1,9 @@
 package io.github.crudkit.query;
 
 /**
- * Thrown when {@code crudkit.n-plus-one.mode=fail} and a unit of work runs into an N+1; its message names the
- * entity, the association, the code that ran the statements and the fix.
+ * Thrown when {@code crudkit.n-plus-one.mode=fail} and a unit of work runs into an N+1;
+ * its message names the entity, the association, the code that ran the statements and the
+ * fix.
  *
  * @since 0.1.0
  */

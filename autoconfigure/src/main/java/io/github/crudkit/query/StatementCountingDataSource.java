@@ -22,12 +22,14 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * A {@link DataSource} that tells a {@link StatementTracker} about every statement its connections execute: the SQL
- * text of each {@code execute…} call, and each JDBC batch once.
+ * A {@link DataSource} that tells a {@link StatementTracker} about every statement its
+ * connections execute: the SQL text of each {@code execute…} call, and each JDBC batch
+ * once.
  * <p>
- * Only what the tracker needs is intercepted: creating statements, executing them, and {@code addBatch(String)} on a
- * plain {@link Statement}. Every other call, parameter setters included, goes straight to the driver's object, so
- * a batch of a thousand rows costs a thousand reflective calls and no copies of their parameters. Closing this data
+ * Only what the tracker needs is intercepted: creating statements, executing them, and
+ * {@code addBatch(String)} on a plain {@link Statement}. Every other call, parameter
+ * setters included, goes straight to the driver's object, so a batch of a thousand rows
+ * costs a thousand reflective calls and no copies of their parameters. Closing this data
  * source closes the one it wraps (a connection pool) when that one can be closed.
  *
  * @since 0.1.0
@@ -94,10 +96,10 @@ public class StatementCountingDataSource extends DelegatingDataSource implements
 	}
 
 	/**
-	 * Answers {@code equals}, {@code hashCode} and {@code toString} for a proxy; {@code null} for other methods.
+	 * Answers {@code equals}, {@code hashCode} and {@code toString} for a proxy;
+	 * {@code null} for other methods.
 	 */
-	private static @Nullable Object objectMethod(Object proxy, Method method, @Nullable Object[] args,
-			Object target) {
+	private static @Nullable Object objectMethod(Object proxy, Method method, @Nullable Object[] args, Object target) {
 		return switch (method.getName()) {
 			case "equals" -> (args != null && args.length == 1) ? proxy == args[0] : null;
 			case "hashCode" -> (args == null || args.length == 0) ? System.identityHashCode(proxy) : null;

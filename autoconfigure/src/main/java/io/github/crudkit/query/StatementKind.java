@@ -30,8 +30,8 @@ public enum StatementKind {
 	DELETE,
 
 	/**
-	 * Anything else: {@code call}, DDL, {@code SET}, sequence calls through {@code select nextval} count as
-	 * selects.
+	 * Anything else: {@code call}, DDL, {@code SET}, sequence calls through
+	 * {@code select nextval} count as selects.
 	 */
 	OTHER;
 

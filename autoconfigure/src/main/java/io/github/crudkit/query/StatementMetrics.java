@@ -5,9 +5,9 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Publishes statement counts to Micrometer: {@code crudkit.sql.statements} (a distribution of statements per unit
- * of work, tagged {@code unit=request|transaction}) and {@code crudkit.n-plus-one.detected} (a counter tagged with
- * the entity).
+ * Publishes statement counts to Micrometer: {@code crudkit.sql.statements} (a
+ * distribution of statements per unit of work, tagged {@code unit=request|transaction})
+ * and {@code crudkit.n-plus-one.detected} (a counter tagged with the entity).
  *
  * @since 0.1.0
  */

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Collects the statistics of the units of work that complete while it is open, on any thread: the way a test sees
- * what its HTTP requests ran on the server.
+ * Collects the statistics of the units of work that complete while it is open, on any
+ * thread: the way a test sees what its HTTP requests ran on the server.
  * <pre class="code">
  * try (StatementRecorder recorder = StatementRecorder.start(tracker)) {
  * 	api.get("/api/heroes");
@@ -59,15 +59,16 @@ public final class StatementRecorder implements AutoCloseable {
 	public UnitOfWorkStatistics single() {
 		List<UnitOfWorkStatistics> completed = units();
 		if (completed.size() != 1) {
-			throw new IllegalStateException("Expected one unit of work but recorded " + completed.size() + ": "
-					+ completed);
+			throw new IllegalStateException(
+					"Expected one unit of work but recorded " + completed.size() + ": " + completed);
 		}
 		return completed.get(0);
 	}
 
 	/**
-	 * Wait until at least the given number of units of work have completed; a request's unit completes when the
-	 * server has finished with it, which may be a moment after the client has read the response.
+	 * Wait until at least the given number of units of work have completed; a request's
+	 * unit completes when the server has finished with it, which may be a moment after
+	 * the client has read the response.
 	 * @param count the number of units to wait for
 	 * @param timeout how long to wait at most
 	 * @return the units completed so far

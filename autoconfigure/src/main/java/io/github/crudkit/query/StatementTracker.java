@@ -19,13 +19,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.util.ClassUtils;
 
 /**
- * Counts the SQL statements of each unit of work (an HTTP request, or a transaction outside one) and finds N+1s:
- * the same single-row {@code SELECT} run {@code threshold} times or more. A batched load ({@code IN (…)},
- * {@code = ANY (?)}) or a JDBC batch is never an N+1.
+ * Counts the SQL statements of each unit of work (an HTTP request, or a transaction
+ * outside one) and finds N+1s: the same single-row {@code SELECT} run {@code threshold}
+ * times or more. A batched load ({@code IN (…)}, {@code = ANY (?)}) or a JDBC batch is
+ * never an N+1.
  * <p>
- * With {@link Mode#LOG} each N+1 is logged once per unit of work, when it ends, with its final count; with
- * {@link Mode#FAIL} the statement that reaches the threshold throws {@link NPlusOneException}, so a test fails
- * with the report.
+ * With {@link Mode#LOG} each N+1 is logged once per unit of work, when it ends, with its
+ * final count; with {@link Mode#FAIL} the statement that reaches the threshold throws
+ * {@link NPlusOneException}, so a test fails with the report.
  *
  * @since 0.1.0
  */
@@ -40,10 +41,11 @@ public class StatementTracker {
 	private static final int MAX_DISTINCT_STATEMENTS = 1_000;
 
 	private static final Set<String> SKIPPED_PACKAGES = Set.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
-			"jakarta.", "org.springframework.", "org.hibernate.", "com.zaxxer.", "org.apache.",
-			"org.postgresql.", "tools.jackson.", "com.fasterxml.", "io.micrometer.", "org.aspectj.");
+			"jakarta.", "org.springframework.", "org.hibernate.", "com.zaxxer.", "org.apache.", "org.postgresql.",
+			"tools.jackson.", "com.fasterxml.", "io.micrometer.", "org.aspectj.");
 
-	// Names, not class literals: the filter's class needs the servlet API, which a non-web application lacks.
+	// Names, not class literals: the filter's class needs the servlet API, which a
+	// non-web application lacks.
 	private static final Set<String> SKIPPED_CLASSES = Set.of(StatementTracker.class.getName(),
 			StatementCountingDataSource.class.getName(), "io.github.crudkit.query.StatementCountingFilter");
 
@@ -60,7 +62,8 @@ public class StatementTracker {
 	/**
 	 * Create a tracker.
 	 * @param mode what an N+1 does
-	 * @param threshold how often the same single-row statement must run in one unit of work to be an N+1
+	 * @param threshold how often the same single-row statement must run in one unit of
+	 * work to be an N+1
 	 * @param associations tells which entity and association a statement loads
 	 */
 	public StatementTracker(Mode mode, int threshold, AssociationResolver associations) {
@@ -97,7 +100,8 @@ public class StatementTracker {
 	}
 
 	/**
-	 * Begin a unit of work on this thread; a unit begun while another is open belongs to the outer one.
+	 * Begin a unit of work on this thread; a unit begun while another is open belongs to
+	 * the outer one.
 	 * @param description what the unit is, for example {@code GET /api/heroes}
 	 * @return the scope that ends it
 	 */
@@ -127,7 +131,8 @@ public class StatementTracker {
 	 * Record one executed statement (a JDBC batch counts once).
 	 * @param sql the SQL text
 	 * @param batch whether it was a JDBC batch
-	 * @throws NPlusOneException in {@link Mode#FAIL} when the statement reaches the threshold
+	 * @throws NPlusOneException in {@link Mode#FAIL} when the statement reaches the
+	 * threshold
 	 */
 	public void record(String sql, boolean batch) {
 		Unit unit = this.current.get();
@@ -196,8 +201,8 @@ public class StatementTracker {
 	}
 
 	/**
-	 * Return whether a statement reads one row by a single key, the shape of a lazy load; batched loads and
-	 * writes are not.
+	 * Return whether a statement reads one row by a single key, the shape of a lazy load;
+	 * batched loads and writes are not.
 	 * @param sql the SQL text
 	 * @return whether a repetition of it can be an N+1
 	 */
@@ -237,12 +242,14 @@ public class StatementTracker {
 		OFF,
 
 		/**
-		 * A warning naming the entity, the association, the code and the fix, once per unit of work.
+		 * A warning naming the entity, the association, the code and the fix, once per
+		 * unit of work.
 		 */
 		LOG,
 
 		/**
-		 * {@link NPlusOneException} with that report, thrown by the statement that reaches the threshold.
+		 * {@link NPlusOneException} with that report, thrown by the statement that
+		 * reaches the threshold.
 		 */
 		FAIL
 
@@ -291,9 +298,10 @@ public class StatementTracker {
 
 		UnitOfWorkStatistics snapshot() {
 			List<NPlusOneDetection> detections = new ArrayList<>();
-			this.detected.forEach((sql, detection) -> detections.add(new NPlusOneDetection(detection.unitOfWork(),
-					sql, this.bySql.getOrDefault(sql, detection.count()), detection.entity(), detection.associations(),
-					detection.location())));
+			this.detected.forEach((sql,
+					detection) -> detections.add(new NPlusOneDetection(detection.unitOfWork(), sql,
+							this.bySql.getOrDefault(sql, detection.count()), detection.entity(),
+							detection.associations(), detection.location())));
 			return new UnitOfWorkStatistics(this.description, this.statements,
 					this.kinds[StatementKind.SELECT.ordinal()], this.kinds[StatementKind.INSERT.ordinal()],
 					this.kinds[StatementKind.UPDATE.ordinal()], this.kinds[StatementKind.DELETE.ordinal()],

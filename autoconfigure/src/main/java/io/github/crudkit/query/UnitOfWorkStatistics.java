@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The SQL statements one unit of work (an HTTP request, or a transaction outside one) ran. A JDBC batch counts as
- * one statement.
+ * The SQL statements one unit of work (an HTTP request, or a transaction outside one)
+ * ran. A JDBC batch counts as one statement.
  *
- * @param unitOfWork what the unit was: {@code GET /api/heroes}, or {@code transaction} outside a request
+ * @param unitOfWork what the unit was: {@code GET /api/heroes}, or {@code transaction}
+ * outside a request
  * @param statements all statements
  * @param selects {@code SELECT} statements (sequence calls included)
  * @param inserts {@code INSERT} statements

@@ -143,8 +143,8 @@ class ConstraintViolationInfoTests {
 
 	@Test
 	void postgresqlForeignKeyViolationNamesConstraintAndFieldByTheRule() {
-		ConstraintViolationInfo info = ConstraintViolationInfo
-			.of(postgres("23503", "fk_hero_team_id", "hero", null), Map.of());
+		ConstraintViolationInfo info = ConstraintViolationInfo.of(postgres("23503", "fk_hero_team_id", "hero", null),
+				Map.of());
 		assertThat(info).isEqualTo(new ConstraintViolationInfo(Kind.FOREIGN_KEY, "fk_hero_team_id", "teamId"));
 	}
 
@@ -178,10 +178,8 @@ class ConstraintViolationInfoTests {
 
 	@Test
 	void registryNamesFieldOfConstraintThatBreaksTheNamingRule() {
-		assertThat(ConstraintViolationInfo.of(postgres("23505", "teamname", "team", null), Map.of()).field())
-			.isNull();
-		assertThat(ConstraintViolationInfo
-			.of(postgres("23505", "teamname", "team", null), Map.of("teamname", "name"))
+		assertThat(ConstraintViolationInfo.of(postgres("23505", "teamname", "team", null), Map.of()).field()).isNull();
+		assertThat(ConstraintViolationInfo.of(postgres("23505", "teamname", "team", null), Map.of("teamname", "name"))
 			.field()).isEqualTo("name");
 	}
 
@@ -198,7 +196,8 @@ class ConstraintViolationInfoTests {
 
 	static DataIntegrityViolationException postgres(String sqlState, @Nullable String constraint, String table,
 			@Nullable String column) {
-		StringBuilder fields = new StringBuilder("SERROR\0C").append(sqlState).append("\0Mviolation\0t")
+		StringBuilder fields = new StringBuilder("SERROR\0C").append(sqlState)
+			.append("\0Mviolation\0t")
 			.append(table)
 			.append('\0');
 		if (constraint != null) {

@@ -149,8 +149,8 @@ class CrudkitExceptionHandlerTests {
 
 	@ParameterizedTest(name = "{0} -> {3}")
 	@MethodSource("failures")
-	void givesEveryKindOfFailureItsOwnTypeUnderTheBaseUri(String name, Supplier<Exception> failure,
-			HttpStatus status, String slug) throws Exception {
+	void givesEveryKindOfFailureItsOwnTypeUnderTheBaseUri(String name, Supplier<Exception> failure, HttpStatus status,
+			String slug) throws Exception {
 		this.controller.failWith(failure.get());
 		JsonNode problem = problemOf(mvc(new CrudkitExceptionHandler(new ProblemTypes("https://example.com/problems/"),
 				Map.of(), Duration.ofSeconds(5)))
@@ -161,8 +161,9 @@ class CrudkitExceptionHandlerTests {
 	}
 
 	static Stream<Arguments> failures() {
-		return Stream.of(failure("ResourceNotFoundException", () -> new ResourceNotFoundException("Thing", 1),
-				HttpStatus.NOT_FOUND, "not-found"),
+		return Stream.of(
+				failure("ResourceNotFoundException", () -> new ResourceNotFoundException("Thing", 1),
+						HttpStatus.NOT_FOUND, "not-found"),
 				failure("ReferenceNotFoundException", () -> new ReferenceNotFoundException("teamId", "Team", 9),
 						HttpStatus.UNPROCESSABLE_CONTENT, "unknown-reference"),
 				failure("StaleVersionException", () -> new StaleVersionException("Thing", 1, 5),
@@ -184,9 +185,8 @@ class CrudkitExceptionHandlerTests {
 						HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable"),
 				failure("DataAccessResourceFailureException", () -> new DataAccessResourceFailureException("down"),
 						HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable"),
-				failure("TransientDataAccessResourceException",
-						() -> new TransientDataAccessResourceException("down"), HttpStatus.SERVICE_UNAVAILABLE,
-						"database-unavailable"),
+				failure("TransientDataAccessResourceException", () -> new TransientDataAccessResourceException("down"),
+						HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable"),
 				failure("QueryTimeoutException", () -> new QueryTimeoutException("slow"),
 						HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable"),
 				failure("CannotAcquireLockException", () -> new CannotAcquireLockException("locked"),
@@ -302,7 +302,8 @@ class CrudkitExceptionHandlerTests {
 		MvcTestResult result = this.mvc.get().uri("/api/things/1").exchange();
 		assertThat(result).headers().hasValue(HttpHeaders.RETRY_AFTER, "5");
 		JsonNode problem = problemOf(result, HttpStatus.SERVICE_UNAVAILABLE);
-		assertThat(problem.get("detail").asString()).isEqualTo("The database is not available at the moment. Retry later.");
+		assertThat(problem.get("detail").asString())
+			.isEqualTo("The database is not available at the moment. Retry later.");
 		assertThat(result.getResponse().getContentAsString()).doesNotContain("10.0.0.7")
 			.doesNotContain("EntityManager")
 			.doesNotContain("refused");
@@ -348,7 +349,8 @@ class CrudkitExceptionHandlerTests {
 
 	@Test
 	void missingBodyIsBadRequest() throws Exception {
-		JsonNode problem = problemOf(this.mvc.post().uri("/api/things").contentType(MediaType.APPLICATION_JSON).exchange(),
+		JsonNode problem = problemOf(
+				this.mvc.post().uri("/api/things").contentType(MediaType.APPLICATION_JSON).exchange(),
 				HttpStatus.BAD_REQUEST);
 		assertThat(problem.get("detail").asString()).isEqualTo("The request body is missing or cannot be read.");
 	}
@@ -365,8 +367,7 @@ class CrudkitExceptionHandlerTests {
 	void valueOfWrongTypeIsBadRequestNamingTheField() throws Exception {
 		JsonNode problem = problemOf(post("{\"name\":\"Widget\",\"age\":\"old\"}"), HttpStatus.BAD_REQUEST);
 		assertThat(problem.get("detail").asString()).isEqualTo("The request is not valid.");
-		assertThat(errors(problem))
-			.containsExactly(Map.of("field", "age", "message", "has a value of the wrong type"));
+		assertThat(errors(problem)).containsExactly(Map.of("field", "age", "message", "has a value of the wrong type"));
 		assertThat(problem.toString()).doesNotContain("Integer").doesNotContain("old");
 	}
 
@@ -382,7 +383,8 @@ class CrudkitExceptionHandlerTests {
 	void invalidRequestBodyIsBadRequestWithOneEntryPerField() throws Exception {
 		JsonNode problem = problemOf(post("{\"name\":\" \",\"age\":200}"), HttpStatus.BAD_REQUEST);
 		assertThat(problem.get("detail").asString()).isEqualTo("The request is not valid.");
-		assertThat(errors(problem)).containsExactly(Map.of("field", "age", "message", "must be less than or equal to 150"),
+		assertThat(errors(problem)).containsExactly(
+				Map.of("field", "age", "message", "must be less than or equal to 150"),
 				Map.of("field", "name", "message", "must not be blank"));
 	}
 
@@ -407,7 +409,8 @@ class CrudkitExceptionHandlerTests {
 		this.controller.failWith(new ConstraintViolationException(
 				validatorFactory.getValidator().validate(new ThingCreate(null, 200, List.of()))));
 		JsonNode problem = problemOf(this.mvc.patch().uri("/api/things/1").exchange(), HttpStatus.BAD_REQUEST);
-		assertThat(errors(problem)).containsExactly(Map.of("field", "age", "message", "must be less than or equal to 150"),
+		assertThat(errors(problem)).containsExactly(
+				Map.of("field", "age", "message", "must be less than or equal to 150"),
 				Map.of("field", "name", "message", "must not be blank"));
 	}
 
@@ -437,12 +440,16 @@ class CrudkitExceptionHandlerTests {
 
 	@Test
 	void typesAreUnderTheBaseUri() throws Exception {
-		MockMvcTester mvc = mvc(new CrudkitExceptionHandler(new ProblemTypes("https://example.com/problems/"),
-				Map.of(), Duration.ofSeconds(5)));
-		assertThat(problemOf(mvc.get().uri("/api/things/abc").exchange(), HttpStatus.BAD_REQUEST).get("type")
-			.asString()).isEqualTo("https://example.com/problems/validation");
-		assertThat(problemOf(mvc.post().uri("/api/things").contentType(MediaType.APPLICATION_JSON).content("{")
-			.exchange(), HttpStatus.BAD_REQUEST).get("type").asString())
+		MockMvcTester mvc = mvc(new CrudkitExceptionHandler(new ProblemTypes("https://example.com/problems/"), Map.of(),
+				Duration.ofSeconds(5)));
+		assertThat(
+				problemOf(mvc.get().uri("/api/things/abc").exchange(), HttpStatus.BAD_REQUEST).get("type").asString())
+			.isEqualTo("https://example.com/problems/validation");
+		assertThat(
+				problemOf(mvc.post().uri("/api/things").contentType(MediaType.APPLICATION_JSON).content("{").exchange(),
+						HttpStatus.BAD_REQUEST)
+					.get("type")
+					.asString())
 			.isEqualTo("https://example.com/problems/validation");
 		this.controller.failWith(new ResourceNotFoundException("Thing", 1));
 		assertThat(problemOf(mvc.get().uri("/api/things/1").exchange(), HttpStatus.NOT_FOUND).get("type").asString())

@@ -126,8 +126,7 @@ class RequestBodyLimitFilterTests {
 		this.filter.doFilter(chunked(new byte[LIMIT + 1]), new MockHttpServletResponse(), (request, ignored) -> {
 			assertThat(request.getInputStream()).isSameAs(request.getInputStream());
 			request.getInputStream().readNBytes(LIMIT);
-			assertThatExceptionOfType(PayloadTooLargeException.class)
-				.isThrownBy(() -> request.getInputStream().read());
+			assertThatExceptionOfType(PayloadTooLargeException.class).isThrownBy(() -> request.getInputStream().read());
 		});
 	}
 
@@ -151,7 +150,8 @@ class RequestBodyLimitFilterTests {
 	}
 
 	/**
-	 * A request whose body length is unknown up front, as with {@code Transfer-Encoding: chunked}.
+	 * A request whose body length is unknown up front, as with
+	 * {@code Transfer-Encoding: chunked}.
 	 */
 	private static HttpServletRequest chunked(byte[] body) {
 		MockHttpServletRequest request = post(body);

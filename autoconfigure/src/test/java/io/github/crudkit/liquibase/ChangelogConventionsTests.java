@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link ChangelogConventions}: each fixture under {@code fixtures/changelog/} is a classpath root of its
- * own, seen through a class loader that sees nothing else.
+ * Tests for {@link ChangelogConventions}: each fixture under {@code fixtures/changelog/}
+ * is a classpath root of its own, seen through a class loader that sees nothing else.
  */
 class ChangelogConventionsTests {
 
@@ -45,8 +45,8 @@ class ChangelogConventionsTests {
 
 	@Test
 	void checksChangeSetIdsAndAuthors() throws Exception {
-		assertThat(violations("bad-ids")).containsExactly(
-				CHANGES + "0001-add-author-name.yaml [1]: changeset-id: the id must be the file's base name '0001-add-author-name'",
+		assertThat(violations("bad-ids")).containsExactly(CHANGES
+				+ "0001-add-author-name.yaml [1]: changeset-id: the id must be the file's base name '0001-add-author-name'",
 				CHANGES + "0002-add-author-email.yaml [add-author-email-index]: changeset-id: the id must start with the file's base name '0002-add-author-email'",
 				CHANGES + "0002-add-author-email.yaml [add-author-email-index]: author: the change set has no author");
 	}
@@ -54,7 +54,8 @@ class ChangelogConventionsTests {
 	@Test
 	void checksNamesOfConstraintsAndIndexesDeclaredInChangeTypes() throws Exception {
 		String prefix = CHANGES + "0001-create-book.yaml [0001-create-book]: constraint-name: ";
-		assertThat(violations("bad-names")).containsExactly(prefix + "primary key on book(id) has no name: name it pk_book",
+		assertThat(violations("bad-names")).containsExactly(
+				prefix + "primary key on book(id) has no name: name it pk_book",
 				prefix + "foreign key FK_8x7d6s on book(author_id) must be named fk_book_author_id (or start with it)",
 				prefix + "unique constraint on book(isbn) has no name: name it uk_book_isbn",
 				prefix + "index idx_author on book(author_id) must be named ix_book_author_id (or start with it)",
@@ -90,11 +91,7 @@ class ChangelogConventionsTests {
 		assertThat(root).isNotNull();
 		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { root },
 				ClassLoader.getPlatformClassLoader())) {
-			return ChangelogConventions.of(classLoader)
-				.check()
-				.stream()
-				.map(ChangelogViolation::toString)
-				.toList();
+			return ChangelogConventions.of(classLoader).check().stream().map(ChangelogViolation::toString).toList();
 		}
 	}
 

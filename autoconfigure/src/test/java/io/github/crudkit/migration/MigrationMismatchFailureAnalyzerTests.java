@@ -19,8 +19,8 @@ class MigrationMismatchFailureAnalyzerTests {
 				List.of("db/changelog/changes/0009-add-x.yaml::0009-add-x::crudkit"),
 				List.of("db/changelog/changes/0007-not-null.yaml::0007::crudkit"));
 
-		FailureAnalysis analysis = this.analyzer
-			.analyze(new BeanCreationException("crudkitMigrationVerifier", "Invocation of init method failed", mismatch));
+		FailureAnalysis analysis = this.analyzer.analyze(
+				new BeanCreationException("crudkitMigrationVerifier", "Invocation of init method failed", mismatch));
 
 		assertThat(analysis).isNotNull();
 		assertThat(analysis.getDescription())
@@ -37,8 +37,8 @@ class MigrationMismatchFailureAnalyzerTests {
 
 	@Test
 	void reportOfADatabaseThatIsOnlyAheadDoesNotSuggestMigrating() {
-		FailureAnalysis analysis = this.analyzer.analyze(
-				new MigrationMismatchException("classpath:master.yaml", List.of("x.yaml::1::me"), List.of()));
+		FailureAnalysis analysis = this.analyzer
+			.analyze(new MigrationMismatchException("classpath:master.yaml", List.of("x.yaml::1::me"), List.of()));
 
 		assertThat(analysis).isNotNull();
 		assertThat(analysis.getDescription()).contains("ahead").doesNotContain("behind");

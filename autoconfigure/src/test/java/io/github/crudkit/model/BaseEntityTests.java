@@ -25,10 +25,8 @@ class BaseEntityTests {
 
 	@Test
 	void entitiesOfDifferentClassesWithSameIdAreNotEqual() {
-		assertThat((BaseEntity) persisted(new Hero("Tony"), 1L))
-			.isNotEqualTo(persisted(new Team("Avengers"), 1L));
-		assertThat((BaseEntity) persisted(new Team("Avengers"), 1L))
-			.isNotEqualTo(persisted(new Hero("Tony"), 1L));
+		assertThat((BaseEntity) persisted(new Hero("Tony"), 1L)).isNotEqualTo(persisted(new Team("Avengers"), 1L));
+		assertThat((BaseEntity) persisted(new Team("Avengers"), 1L)).isNotEqualTo(persisted(new Hero("Tony"), 1L));
 	}
 
 	@Test

@@ -29,8 +29,7 @@ class ModelBoundaryVerifierTests {
 
 	@Test
 	void controllerReturningEntityIsReported() {
-		assertThat(verify(ReturnsEntity.class))
-			.containsExactly("ReturnsEntity.find returns the JPA entity " + HERO);
+		assertThat(verify(ReturnsEntity.class)).containsExactly("ReturnsEntity.find returns the JPA entity " + HERO);
 	}
 
 	@Test
@@ -65,8 +64,7 @@ class ModelBoundaryVerifierTests {
 
 	@Test
 	void controllerAcceptingEntityAsRequestBodyIsReported() {
-		assertThat(verify(AcceptsEntity.class))
-			.containsExactly("AcceptsEntity.create accepts the JPA entity " + HERO);
+		assertThat(verify(AcceptsEntity.class)).containsExactly("AcceptsEntity.create accepts the JPA entity " + HERO);
 	}
 
 	@Test
@@ -77,8 +75,9 @@ class ModelBoundaryVerifierTests {
 
 	@Test
 	void publicModelWithWriteOnlyComponentInsideListIsReported() {
-		assertThat(verify(ReturnsListOfLeakyPublicModel.class)).containsExactly("ReturnsListOfLeakyPublicModel.list "
-				+ "returns " + LeakyHeroPublic.class.getName() + ", a PublicModel with the write-only field secretName");
+		assertThat(verify(ReturnsListOfLeakyPublicModel.class))
+			.containsExactly("ReturnsListOfLeakyPublicModel.list " + "returns " + LeakyHeroPublic.class.getName()
+					+ ", a PublicModel with the write-only field secretName");
 	}
 
 	@Test
@@ -92,9 +91,8 @@ class ModelBoundaryVerifierTests {
 		assertThat(verify(BreaksEverything.class)).containsExactlyInAnyOrder(
 				"BreaksEverything.find returns the JPA entity " + HERO,
 				"BreaksEverything.update returns the JPA entity " + HERO,
-				"BreaksEverything.update accepts the JPA entity " + HERO,
-				"BreaksEverything.leak returns " + LeakyHeroPublic.class.getName()
-						+ ", a PublicModel with the write-only field secretName");
+				"BreaksEverything.update accepts the JPA entity " + HERO, "BreaksEverything.leak returns "
+						+ LeakyHeroPublic.class.getName() + ", a PublicModel with the write-only field secretName");
 	}
 
 	@Test

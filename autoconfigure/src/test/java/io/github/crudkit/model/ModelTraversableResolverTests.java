@@ -67,8 +67,7 @@ class ModelTraversableResolverTests {
 				.buildValidatorFactory()) {
 				Validator validator = crudkit.getValidator();
 				Bulk bulk = new Bulk(List.of(new Item("ok"), new Item(""), new Item("x".repeat(11))));
-				assertThat(paths(validator.validate(bulk))).containsExactlyInAnyOrder("items[1].name",
-						"items[2].name");
+				assertThat(paths(validator.validate(bulk))).containsExactlyInAnyOrder("items[1].name", "items[2].name");
 				assertThat(paths(factory.getValidator().validate(bulk))).containsExactlyInAnyOrder("items[1].name",
 						"items[2].name");
 				assertThat(asked).hasValue(0);

@@ -43,7 +43,8 @@ class ModelsTests {
 
 	@Test
 	void recordCanUseItAsItsOwnToString() {
-		assertThat(new MaskedCreate("Tony", "Iron Man")).hasToString("MaskedCreate[name=Tony, secretName=<write-only>]");
+		assertThat(new MaskedCreate("Tony", "Iron Man"))
+			.hasToString("MaskedCreate[name=Tony, secretName=<write-only>]");
 	}
 
 	@Test

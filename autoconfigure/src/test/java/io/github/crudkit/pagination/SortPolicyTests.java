@@ -24,12 +24,14 @@ class SortPolicyTests {
 
 	@Test
 	void everyOrderEndsWithTheTieBreaker() {
-		assertThat(this.heroes.resolve(List.of("name,desc"))).isEqualTo(Sort.by(Sort.Order.desc("name"), Sort.Order.asc("id")));
+		assertThat(this.heroes.resolve(List.of("name,desc")))
+			.isEqualTo(Sort.by(Sort.Order.desc("name"), Sort.Order.asc("id")));
 	}
 
 	@Test
 	void tieBreakerIsNotAppendedTwice() {
-		assertThat(this.heroes.resolve(List.of("id,desc", "name"))).isEqualTo(Sort.by(Sort.Order.desc("id"), Sort.Order.asc("name")));
+		assertThat(this.heroes.resolve(List.of("id,desc", "name")))
+			.isEqualTo(Sort.by(Sort.Order.desc("id"), Sort.Order.asc("name")));
 	}
 
 	@Test
@@ -40,12 +42,14 @@ class SortPolicyTests {
 
 	@Test
 	void directionIsCaseInsensitiveAndBlankParametersAreIgnored() {
-		assertThat(this.heroes.resolve(List.of("", "age,DESC"))).isEqualTo(Sort.by(Sort.Order.desc("age"), Sort.Order.asc("id")));
+		assertThat(this.heroes.resolve(List.of("", "age,DESC")))
+			.isEqualTo(Sort.by(Sort.Order.desc("age"), Sort.Order.asc("id")));
 	}
 
 	@Test
 	void unlistedPropertyIsRefusedListingTheAllowedOnesWithoutEchoingIt() {
-		assertThatExceptionOfType(InvalidPageRequestException.class).isThrownBy(() -> this.heroes.resolve(List.of("bogus")))
+		assertThatExceptionOfType(InvalidPageRequestException.class)
+			.isThrownBy(() -> this.heroes.resolve(List.of("bogus")))
 			.withMessage("Cannot sort by that property; allowed: name, age, id.")
 			.satisfies((ex) -> assertThat(ex.getParameter()).isEqualTo("sort"));
 	}
@@ -61,7 +65,8 @@ class SortPolicyTests {
 	@Test
 	void longPropertyNamesAreShortenedInTheMessage() {
 		String longName = "x".repeat(200);
-		assertThatExceptionOfType(InvalidPageRequestException.class).isThrownBy(() -> this.heroes.resolve(List.of(longName)))
+		assertThatExceptionOfType(InvalidPageRequestException.class)
+			.isThrownBy(() -> this.heroes.resolve(List.of(longName)))
 			.satisfies((ex) -> assertThat(ex.getMessage()).hasSizeLessThan(120));
 	}
 
@@ -82,7 +87,8 @@ class SortPolicyTests {
 
 	@Test
 	void propertiesOfSuperclassesCount() {
-		assertThat(SortPolicy.of(new String[] { "createdAt", "id" }, new String[] { "id" }, "id", Thing.class).allowed())
+		assertThat(
+				SortPolicy.of(new String[] { "createdAt", "id" }, new String[] { "id" }, "id", Thing.class).allowed())
 			.containsExactly("createdAt", "id");
 	}
 

@@ -190,9 +190,10 @@ class MergePatcherTests {
 	@Test
 	void objectForAbsentNestedObjectBecomesTheValue() {
 		Profile homeless = new Profile("Tony", 48, "Iron Man", null);
-		assertThat(this.patcher.apply(homeless, json("{\"address\":{\"city\":\"New York\",\"zip\":null}}"),
-				Profile.class)
-			.address()).isEqualTo(new Address("New York", null));
+		assertThat(
+				this.patcher.apply(homeless, json("{\"address\":{\"city\":\"New York\",\"zip\":null}}"), Profile.class)
+					.address())
+			.isEqualTo(new Address("New York", null));
 	}
 
 	@Test

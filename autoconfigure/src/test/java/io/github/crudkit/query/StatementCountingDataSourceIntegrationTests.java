@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Runs statements through a {@link StatementCountingDataSource} on the server named by
- * {@code CRUDKIT_TEST_DATABASE_URL}, or a local one that trusts {@code postgres}; the tables are temporary.
+ * {@code CRUDKIT_TEST_DATABASE_URL}, or a local one that trusts {@code postgres}; the
+ * tables are temporary.
  */
 class StatementCountingDataSourceIntegrationTests {
 
@@ -49,7 +50,8 @@ class StatementCountingDataSourceIntegrationTests {
 
 	@Test
 	void countsPreparedAndPlainStatementsWithTheirSql() throws SQLException {
-		try (StatementTracker.Scope scope = this.tracker.begin("job"); Connection connection = this.dataSource.getConnection()) {
+		try (StatementTracker.Scope scope = this.tracker.begin("job");
+				Connection connection = this.dataSource.getConnection()) {
 			try (PreparedStatement statement = connection.prepareStatement("select ?::int + 1")) {
 				statement.setInt(1, 41);
 				try (ResultSet rows = statement.executeQuery()) {
@@ -67,13 +69,14 @@ class StatementCountingDataSourceIntegrationTests {
 		assertThat(unit.statements()).isEqualTo(3);
 		assertThat(unit.selects()).isEqualTo(2);
 		assertThat(unit.batches()).isZero();
-		assertThat(unit.bySql()).isEqualTo(Map.of("select ?::int + 1", 1, "select 1", 1,
-				"create temporary table counted (id int)", 1));
+		assertThat(unit.bySql())
+			.isEqualTo(Map.of("select ?::int + 1", 1, "select 1", 1, "create temporary table counted (id int)", 1));
 	}
 
 	@Test
 	void countsAPreparedBatchOnceWhateverItsRows() throws SQLException {
-		try (StatementTracker.Scope scope = this.tracker.begin("job"); Connection connection = this.dataSource.getConnection()) {
+		try (StatementTracker.Scope scope = this.tracker.begin("job");
+				Connection connection = this.dataSource.getConnection()) {
 			try (Statement statement = connection.createStatement()) {
 				statement.execute("create temporary table item (id int primary key)");
 			}
@@ -103,7 +106,8 @@ class StatementCountingDataSourceIntegrationTests {
 
 	@Test
 	void countsCallableStatements() throws SQLException {
-		try (StatementTracker.Scope scope = this.tracker.begin("job"); Connection connection = this.dataSource.getConnection();
+		try (StatementTracker.Scope scope = this.tracker.begin("job");
+				Connection connection = this.dataSource.getConnection();
 				CallableStatement call = connection.prepareCall("{? = call lower(?)}")) {
 			call.registerOutParameter(1, Types.VARCHAR);
 			call.setString(2, "HERO");
@@ -115,7 +119,8 @@ class StatementCountingDataSourceIntegrationTests {
 
 	@Test
 	void aFailingStatementIsCountedAndItsExceptionPassesUnchanged() throws SQLException {
-		try (StatementTracker.Scope scope = this.tracker.begin("job"); Connection connection = this.dataSource.getConnection();
+		try (StatementTracker.Scope scope = this.tracker.begin("job");
+				Connection connection = this.dataSource.getConnection();
 				Statement statement = connection.createStatement()) {
 			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> statement.execute("select 1/0"))
 				.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("22012"));
@@ -125,7 +130,8 @@ class StatementCountingDataSourceIntegrationTests {
 
 	@Test
 	void findsAnNPlusOneThroughJdbc() throws SQLException {
-		try (StatementTracker.Scope scope = this.tracker.begin("job"); Connection connection = this.dataSource.getConnection()) {
+		try (StatementTracker.Scope scope = this.tracker.begin("job");
+				Connection connection = this.dataSource.getConnection()) {
 			for (int id = 1; id < 3; id++) {
 				try (PreparedStatement statement = connection.prepareStatement("select ? where 1 = ?")) {
 					statement.setInt(1, id);
@@ -143,7 +149,8 @@ class StatementCountingDataSourceIntegrationTests {
 
 	@Test
 	void proxiesBehaveAsObjectsAndUnwrapToTheDriver() throws SQLException {
-		try (Connection connection = this.dataSource.getConnection(); Connection other = this.dataSource.getConnection()) {
+		try (Connection connection = this.dataSource.getConnection();
+				Connection other = this.dataSource.getConnection()) {
 			assertThat(connection).isEqualTo(connection).isNotEqualTo(other);
 			assertThat(connection.hashCode()).isEqualTo(System.identityHashCode(connection));
 			assertThat(connection.toString()).startsWith("counted ");

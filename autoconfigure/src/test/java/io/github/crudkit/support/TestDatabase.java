@@ -4,9 +4,9 @@ import java.util.Objects;
 
 /**
  * The PostgreSQL server of the autoconfigure module's database tests: the one named by
- * {@code CRUDKIT_TEST_DATABASE_URL} (with {@code _USERNAME} and {@code _PASSWORD}), which the CI script and the build
- * set, or a local one that trusts {@code postgres}. Each test creates and drops what it uses (schemas, temporary
- * tables).
+ * {@code CRUDKIT_TEST_DATABASE_URL} (with {@code _USERNAME} and {@code _PASSWORD}), which
+ * the CI script and the build set, or a local one that trusts {@code postgres}. Each test
+ * creates and drops what it uses (schemas, temporary tables).
  */
 public final class TestDatabase {
 

@@ -10,8 +10,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A deliberate N+1, for tests only: reads every hero, then each hero's team lazily, one statement per team. It
- * lives outside the sample's packages so that component scanning never picks it up; tests import it.
+ * A deliberate N+1, for tests only: reads every hero, then each hero's team lazily, one
+ * statement per team. It lives outside the sample's packages so that component scanning
+ * never picks it up; tests import it.
  */
 @RestController
 public class LazyTeamNames {

@@ -14,10 +14,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A slow write, for tests only: creates a hero, then keeps its transaction (and its connection) open in PostgreSQL
- * with {@code pg_sleep} before committing. Lets a test have requests in flight at a chosen moment, or hold pool
- * connections, or run into the statement timeout. It lives outside the sample's packages so that component
- * scanning never picks it up; tests add it as a source.
+ * A slow write, for tests only: creates a hero, then keeps its transaction (and its
+ * connection) open in PostgreSQL with {@code pg_sleep} before committing. Lets a test
+ * have requests in flight at a chosen moment, or hold pool connections, or run into the
+ * statement timeout. It lives outside the sample's packages so that component scanning
+ * never picks it up; tests add it as a source.
  */
 @RestController
 public class SlowHeroes {

@@ -32,8 +32,9 @@ import static io.github.crudkit.sample.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Sixteen requests released at once against one resource: unique names hold, {@code If-Match} lets exactly one
- * writer win, and without it no update is ever lost silently.
+ * Sixteen requests released at once against one resource: unique names hold,
+ * {@code If-Match} lets exactly one writer win, and without it no update is ever lost
+ * silently.
  */
 @SampleIntegrationTest
 class ConcurrencyIntegrationTests {
@@ -87,8 +88,8 @@ class ConcurrencyIntegrationTests {
 		String path = "/api/heroes/" + hero.id();
 		long version = versionOf(hero);
 
-		List<Response> responses = race((i) -> this.api.patch(path, Map.of("age", 100 + i),
-				Map.of("If-Match", hero.header("ETag"))));
+		List<Response> responses = race(
+				(i) -> this.api.patch(path, Map.of("age", 100 + i), Map.of("If-Match", hero.header("ETag"))));
 
 		List<Integer> winners = indexesWithStatus(responses, 200);
 		assertThat(winners).as(statuses(responses)).hasSize(1);
@@ -126,7 +127,8 @@ class ConcurrencyIntegrationTests {
 		});
 		List<Response> applied = responses.stream().filter((response) -> response.status() == 200).toList();
 		assertThat(applied).isNotEmpty();
-		// Every 200 is one committed change: the versions it reports are consecutive, one each.
+		// Every 200 is one committed change: the versions it reports are consecutive, one
+		// each.
 		assertThat(applied.stream().map(ConcurrencyIntegrationTests::versionOf).sorted().toList())
 			.isEqualTo(LongStream.rangeClosed(version + 1, version + applied.size()).boxed().toList());
 		assertThat(storedVersion(hero.id())).isEqualTo(version + applied.size());
@@ -156,7 +158,8 @@ class ConcurrencyIntegrationTests {
 	}
 
 	/**
-	 * Send {@value #REQUESTS} requests from as many threads, released together by one start gate.
+	 * Send {@value #REQUESTS} requests from as many threads, released together by one
+	 * start gate.
 	 */
 	private List<Response> race(IntFunction<Response> request) throws InterruptedException, ExecutionException {
 		CountDownLatch ready = new CountDownLatch(REQUESTS);
@@ -198,15 +201,14 @@ class ConcurrencyIntegrationTests {
 			.filter((response) -> response.status() == 409)
 			.forEach((response) -> assertFieldProblem(response, 409, "/api/teams", "name"));
 		long id = responses.get(created.get(0)).id();
-		assertThat(this.jdbc.sql("select id from team where lower(name) = lower(?)")
-			.param(name)
-			.query(Long.class)
-			.list()).containsExactly(id);
+		assertThat(
+				this.jdbc.sql("select id from team where lower(name) = lower(?)").param(name).query(Long.class).list())
+			.containsExactly(id);
 	}
 
 	private Response createHero() {
-		Response response = this.api.post("/api/heroes", Map.of("name", Api.unique("Contested"), "secretName",
-				Api.secret(), "age", 1));
+		Response response = this.api.post("/api/heroes",
+				Map.of("name", Api.unique("Contested"), "secretName", Api.secret(), "age", 1));
 		assertThat(response.status()).isEqualTo(201);
 		return response;
 	}

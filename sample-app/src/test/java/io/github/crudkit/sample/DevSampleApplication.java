@@ -11,18 +11,21 @@ import io.github.crudkit.test.postgres.TestDatabase;
 import org.springframework.boot.SpringApplication;
 
 /**
- * Starts the sample for development ({@code ./mvnw -pl sample-app -am spring-boot:test-run}): with
- * {@code SPRING_DATASOURCE_URL} set it uses that PostgreSQL; otherwise it starts an embedded PostgreSQL whose data
- * are kept in {@value #DEFAULT_DATA_DIRECTORY} (or {@code CRUDKIT_DEV_DATA_DIR}), so a restart keeps them. It lives
- * in the test sources so that the embedded binaries never reach the production jar.
+ * Starts the sample for development
+ * ({@code ./mvnw -pl sample-app -am spring-boot:test-run}): with
+ * {@code SPRING_DATASOURCE_URL} set it uses that PostgreSQL; otherwise it starts an
+ * embedded PostgreSQL whose data are kept in {@value #DEFAULT_DATA_DIRECTORY} (or
+ * {@code CRUDKIT_DEV_DATA_DIR}), so a restart keeps them. It lives in the test sources so
+ * that the embedded binaries never reach the production jar.
  */
 public final class DevSampleApplication {
 
 	static final String DEFAULT_DATA_DIRECTORY = ".data/postgres";
 
 	/**
-	 * A connection held longer than this (ms) is logged with the stack of the code that took it: in development a
-	 * leak shows at once, long before a pool runs dry in production.
+	 * A connection held longer than this (ms) is logged with the stack of the code that
+	 * took it: in development a leak shows at once, long before a pool runs dry in
+	 * production.
 	 */
 	static final String LEAK_DETECTION = "--spring.datasource.hikari.leak-detection-threshold=10000";
 
@@ -36,12 +39,14 @@ public final class DevSampleApplication {
 			return;
 		}
 		String configured = System.getenv("CRUDKIT_DEV_DATA_DIR");
-		Path dataDirectory = Path.of((configured != null && !configured.isBlank()) ? configured
-				: DEFAULT_DATA_DIRECTORY).toAbsolutePath().normalize();
+		Path dataDirectory = Path
+			.of((configured != null && !configured.isBlank()) ? configured : DEFAULT_DATA_DIRECTORY)
+			.toAbsolutePath()
+			.normalize();
 		EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory);
 		TestDatabase database = server.database("crudkit");
-		System.out.println("crudkit sample: embedded PostgreSQL at " + database.jdbcUrl() + ", data kept in "
-				+ dataDirectory);
+		System.out.println(
+				"crudkit sample: embedded PostgreSQL at " + database.jdbcUrl() + ", data kept in " + dataDirectory);
 		List<String> arguments = new ArrayList<>(Arrays.asList(args));
 		arguments.add("--spring.datasource.url=" + database.jdbcUrl());
 		arguments.add("--spring.datasource.username=" + database.username());
@@ -50,7 +55,8 @@ public final class DevSampleApplication {
 	}
 
 	private static String[] withLeakDetection(String[] args) {
-		if (Arrays.stream(args).anyMatch((arg) -> arg.startsWith("--spring.datasource.hikari.leak-detection-threshold="))) {
+		if (Arrays.stream(args)
+			.anyMatch((arg) -> arg.startsWith("--spring.datasource.hikari.leak-detection-threshold="))) {
 			return args;
 		}
 		List<String> arguments = new ArrayList<>(Arrays.asList(args));

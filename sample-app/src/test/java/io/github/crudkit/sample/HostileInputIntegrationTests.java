@@ -33,9 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
- * Input an attacker or a broken client would send: SQL-looking text, every kind of Unicode, oversized, deeply nested
- * and undecodable bodies, NUL characters. Each is stored exactly or refused with a clean 4xx problem, and the
- * service stays healthy after every one.
+ * Input an attacker or a broken client would send: SQL-looking text, every kind of
+ * Unicode, oversized, deeply nested and undecodable bodies, NUL characters. Each is
+ * stored exactly or refused with a clean 4xx problem, and the service stays healthy after
+ * every one.
  */
 @SampleIntegrationTest
 class HostileInputIntegrationTests {
@@ -227,8 +228,8 @@ class HostileInputIntegrationTests {
 				arguments("objects into a patch", "PATCH", "{\"name\": ".repeat(100_000)),
 				arguments("closed arrays into a patch", "PATCH", "[".repeat(100_000) + "]".repeat(100_000)),
 				arguments("arrays into a create", "POST", "{\"name\": " + "[".repeat(100_000)),
-				arguments("objects into a create", "POST", "{\"name\": \"x\", \"headquarters\": "
-						+ "{\"a\": ".repeat(100_000)));
+				arguments("objects into a create", "POST",
+						"{\"name\": \"x\", \"headquarters\": " + "{\"a\": ".repeat(100_000)));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -401,7 +402,10 @@ class HostileInputIntegrationTests {
 	}
 
 	private boolean tableExists(String table) {
-		return this.jdbc.sql("select to_regclass(?) is not null").param("public." + table).query(Boolean.class).single();
+		return this.jdbc.sql("select to_regclass(?) is not null")
+			.param("public." + table)
+			.query(Boolean.class)
+			.single();
 	}
 
 	/**

@@ -16,8 +16,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Keyset ("after id") paging of the list endpoints: every row once, in id order, with the filters (the 400s for what it cannot
- * honour are rows of {@code PagingIntegrationTests}).
+ * Keyset ("after id") paging of the list endpoints: every row once, in id order, with the
+ * filters (the 400s for what it cannot honour are rows of
+ * {@code PagingIntegrationTests}).
  */
 @SampleIntegrationTest
 class KeysetPagingIntegrationTests {
@@ -37,10 +38,12 @@ class KeysetPagingIntegrationTests {
 		this.team = this.api.post("/api/teams", Map.of("name", Api.unique("Keyset"))).id();
 		this.heroes = new ArrayList<>();
 		for (int i = 0; i < 7; i++) {
-			this.heroes.add(this.api
-				.post("/api/heroes", Map.of("name", "Walker " + i, "secretName", Api.secret(), "age", i, "teamId",
-						this.team))
-				.id());
+			this.heroes.add(
+					this.api
+						.post("/api/heroes",
+								Map.of("name", "Walker " + i, "secretName", Api.secret(), "age", i, "teamId",
+										this.team))
+						.id());
 		}
 	}
 

@@ -31,12 +31,11 @@ class OpenApiIntegrationTests {
 	void publishesTheContractSchemasUnderTheirNames() {
 		JsonNode schemas = this.api.get("/v3/api-docs").json().get("components").get("schemas");
 
-		assertThat(schemas.propertyNames()).contains("TeamCreate", "TeamUpdate", "TeamPublic",
-				"TeamPublicWithHeroes", "HeroCreate", "HeroUpdate", "HeroPublic", "HeroSummary", "TeamSummary");
-		assertThat(schemas.get("HeroPublic").get("properties").propertyNames()).containsExactlyInAnyOrder("id",
-				"name", "age", "team", "createdAt", "updatedAt");
-		assertThat(schemas.get("HeroCreate").get("properties").get("secretName").get("writeOnly").asBoolean())
-			.isTrue();
+		assertThat(schemas.propertyNames()).contains("TeamCreate", "TeamUpdate", "TeamPublic", "TeamPublicWithHeroes",
+				"HeroCreate", "HeroUpdate", "HeroPublic", "HeroSummary", "TeamSummary");
+		assertThat(schemas.get("HeroPublic").get("properties").propertyNames()).containsExactlyInAnyOrder("id", "name",
+				"age", "team", "createdAt", "updatedAt");
+		assertThat(schemas.get("HeroCreate").get("properties").get("secretName").get("writeOnly").asBoolean()).isTrue();
 	}
 
 	@Test
@@ -65,8 +64,8 @@ class OpenApiIntegrationTests {
 	void patchDocumentsBothMergePatchMediaTypes() {
 		JsonNode patch = this.api.get("/v3/api-docs").json().get("paths").get("/api/heroes/{id}").get("patch");
 
-		assertThat(patch.get("requestBody").get("content").propertyNames())
-			.contains("application/merge-patch+json", "application/json");
+		assertThat(patch.get("requestBody").get("content").propertyNames()).contains("application/merge-patch+json",
+				"application/json");
 	}
 
 	@Test
@@ -98,6 +97,5 @@ class OpenApiIntegrationTests {
 			collect(schemas, target.substring(target.lastIndexOf('/') + 1), reachable);
 		});
 	}
-
 
 }

@@ -118,16 +118,15 @@ class PagingIntegrationTests {
 			.post("/api/heroes", Map.of("name", marker + " Young", "secretName", Api.secret(), "age", 10))
 			.id();
 		long old = this.api
-			.post("/api/heroes",
-					Map.of("name", marker + " Old", "secretName", Api.secret(), "age", 90, "teamId", team))
+			.post("/api/heroes", Map.of("name", marker + " Old", "secretName", Api.secret(), "age", 90, "teamId", team))
 			.id();
 		long percent = this.api
 			.post("/api/heroes", Map.of("name", marker + " 100%_sure", "secretName", Api.secret(), "age", 50))
 			.id();
 		String encoded = marker.replace(" ", "%20");
 
-		assertThat(ids(this.api.get("/api/heroes?name=" + encoded.toUpperCase()).json()))
-			.containsExactly(young, old, percent);
+		assertThat(ids(this.api.get("/api/heroes?name=" + encoded.toUpperCase()).json())).containsExactly(young, old,
+				percent);
 		assertThat(ids(this.api.get("/api/heroes?name=" + encoded + "&minAge=50").json())).containsExactly(old,
 				percent);
 		assertThat(ids(this.api.get("/api/heroes?name=" + encoded + "&maxAge=50").json())).containsExactly(young,
@@ -149,7 +148,11 @@ class PagingIntegrationTests {
 
 	@Test
 	void openApiDocumentsPagingDefaultsMaximumAndSortValues() {
-		JsonNode parameters = this.api.get("/v3/api-docs").json().get("paths").get("/api/heroes").get("get")
+		JsonNode parameters = this.api.get("/v3/api-docs")
+			.json()
+			.get("paths")
+			.get("/api/heroes")
+			.get("get")
 			.get("parameters");
 		List<String> names = parameters.valueStream().map((parameter) -> parameter.get("name").asString()).toList();
 		assertThat(names).contains("page", "size", "sort", "name", "minAge", "maxAge", "teamId")

@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 /**
- * Writes {@link Versioned} responses with their {@code ETag}, and documents them in OpenAPI as their body.
+ * Writes {@link Versioned} responses with their {@code ETag}, and documents them in
+ * OpenAPI as their body.
  *
  * @since 0.1.0
  */

@@ -12,8 +12,8 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Registers {@link DatabaseStartupCheck}, which fails start-up with one clear message when the database cannot
- * be reached.
+ * Registers {@link DatabaseStartupCheck}, which fails start-up with one clear message
+ * when the database cannot be reached.
  *
  * @since 0.1.0
  */

@@ -30,9 +30,10 @@ import org.springframework.core.Ordered;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Answers every failure of a servlet web application with an RFC 9457 problem detail: registers
- * {@link CrudkitExceptionHandler}, a problem-details error page and a request-body size limit. Runs before Spring
- * MVC's auto-configurations so that Boot's own problem-details handler and error controller back off.
+ * Answers every failure of a servlet web application with an RFC 9457 problem detail:
+ * registers {@link CrudkitExceptionHandler}, a problem-details error page and a
+ * request-body size limit. Runs before Spring MVC's auto-configurations so that Boot's
+ * own problem-details handler and error controller back off.
  *
  * @since 0.1.0
  */

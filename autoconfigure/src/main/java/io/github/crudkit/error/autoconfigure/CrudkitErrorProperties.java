@@ -13,11 +13,12 @@ import org.springframework.util.unit.DataSize;
  * Configuration of crudkit's error mapping.
  *
  * @param enabled Whether crudkit maps failures to RFC 9457 problem details.
- * @param typeBaseUri Base URI of problem types; each kind of problem gets the base plus its slug (for example
- * "duplicate"). Unset, every problem has the type "about:blank".
- * @param constraintFields Database constraint names mapped to the request fields they guard, for constraints whose
- * name does not follow the rule "prefix_table_column".
- * @param retryAfter How long a client is told to wait (Retry-After) when the database cannot be reached.
+ * @param typeBaseUri Base URI of problem types; each kind of problem gets the base plus
+ * its slug (for example "duplicate"). Unset, every problem has the type "about:blank".
+ * @param constraintFields Database constraint names mapped to the request fields they
+ * guard, for constraints whose name does not follow the rule "prefix_table_column".
+ * @param retryAfter How long a client is told to wait (Retry-After) when the database
+ * cannot be reached.
  * @param maxRequestBody Largest request body accepted; a larger one gets 413.
  * @since 0.1.0
  */

@@ -18,8 +18,9 @@ import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializat
 import org.springframework.context.annotation.Bean;
 
 /**
- * Registers {@link SchemaHealthStartupCheck}, which checks the schema's health once the migrations have run: it
- * logs each problem, or fails start-up with {@code crudkit.schema-checks.fail-on-problems=true}.
+ * Registers {@link SchemaHealthStartupCheck}, which checks the schema's health once the
+ * migrations have run: it logs each problem, or fails start-up with
+ * {@code crudkit.schema-checks.fail-on-problems=true}.
  *
  * @since 0.1.0
  */

@@ -27,10 +27,11 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.StringUtils;
 
 /**
- * Registers {@link MigrationVerifier}, which fails start-up with one clear report when the changesets applied to
- * the database do not match the Liquibase changelog (it runs after Liquibase has migrated, or, with
- * {@code spring.liquibase.enabled=false}, instead of it, and before JPA starts), and {@link MigrationLock}, which
- * lets one instance at a time migrate a PostgreSQL database.
+ * Registers {@link MigrationVerifier}, which fails start-up with one clear report when
+ * the changesets applied to the database do not match the Liquibase changelog (it runs
+ * after Liquibase has migrated, or, with {@code spring.liquibase.enabled=false}, instead
+ * of it, and before JPA starts), and {@link MigrationLock}, which lets one instance at a
+ * time migrate a PostgreSQL database.
  *
  * @since 0.1.0
  */

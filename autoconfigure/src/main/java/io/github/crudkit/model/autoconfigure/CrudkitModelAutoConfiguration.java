@@ -32,9 +32,10 @@ import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Keeps JPA entities from crossing the web boundary by registering {@link EntityExposureModule}, which
- * Boot adds to its {@link JsonMapper} like every {@code JacksonModule} bean; reads JSON strictly; and lets Bean
- * Validation skip JPA's "is it loaded?" question for objects that are not JPA types
+ * Keeps JPA entities from crossing the web boundary by registering
+ * {@link EntityExposureModule}, which Boot adds to its {@link JsonMapper} like every
+ * {@code JacksonModule} bean; reads JSON strictly; and lets Bean Validation skip JPA's
+ * "is it loaded?" question for objects that are not JPA types
  * ({@link ModelTraversableResolver}).
  *
  * @since 0.1.0

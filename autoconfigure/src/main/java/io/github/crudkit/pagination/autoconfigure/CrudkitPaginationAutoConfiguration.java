@@ -25,8 +25,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Resolves {@code Pageable} parameters with crudkit's strict rules ahead of Spring Data's resolver, checks every
- * endpoint's sort whitelist at start-up, and documents the parameters in OpenAPI.
+ * Resolves {@code Pageable} parameters with crudkit's strict rules ahead of Spring Data's
+ * resolver, checks every endpoint's sort whitelist at start-up, and documents the
+ * parameters in OpenAPI.
  *
  * @since 0.1.0
  */
@@ -51,7 +52,8 @@ public final class CrudkitPaginationAutoConfiguration {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
 				if (bean instanceof RequestMappingHandlerAdapter adapter && adapter.getArgumentResolvers() != null) {
-					// Ahead of Spring Data's resolver, which would silently correct a bad page or size.
+					// Ahead of Spring Data's resolver, which would silently correct a bad
+					// page or size.
 					List<HandlerMethodArgumentResolver> resolvers = new ArrayList<>();
 					resolvers.add(resolver.getObject());
 					resolvers.addAll(adapter.getArgumentResolvers());
@@ -77,7 +79,8 @@ public final class CrudkitPaginationAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		PageableOperationCustomizer crudkitPageableOperationCustomizer(PageRequestArgumentResolver resolver) {
-			// The customizer documents page, size and sort itself; springdoc would add a "pageable" object.
+			// The customizer documents page, size and sort itself; springdoc would add a
+			// "pageable" object.
 			SpringDocUtils.getConfig().addRequestWrapperToIgnore(Pageable.class);
 			return new PageableOperationCustomizer(resolver);
 		}

@@ -8,10 +8,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Configuration of crudkit's paging.
  *
- * @param enabled Whether crudkit resolves Pageable parameters strictly (400 for a bad page, size or sort).
+ * @param enabled Whether crudkit resolves Pageable parameters strictly (400 for a bad
+ * page, size or sort).
  * @param defaultSize Page size when the request gives none.
  * @param maxSize Largest page size.
- * @param oversize What a requested size above max-size gets: clamp to max-size, or reject with 400.
+ * @param oversize What a requested size above max-size gets: clamp to max-size, or reject
+ * with 400.
  * @since 0.1.0
  */
 @ConfigurationProperties("crudkit.pagination")

@@ -29,9 +29,9 @@ import org.springframework.core.Ordered;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * Counts the SQL statements of every request and transaction, and finds N+1s, by wrapping the application's
- * {@link DataSource} in a {@link StatementCountingDataSource}. Statement counts also go to Micrometer when it is
- * present.
+ * Counts the SQL statements of every request and transaction, and finds N+1s, by wrapping
+ * the application's {@link DataSource} in a {@link StatementCountingDataSource}.
+ * Statement counts also go to Micrometer when it is present.
  *
  * @since 0.1.0
  */

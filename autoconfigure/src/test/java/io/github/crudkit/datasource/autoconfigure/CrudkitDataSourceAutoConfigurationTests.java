@@ -76,7 +76,8 @@ class CrudkitDataSourceAutoConfigurationTests {
 		@Bean(destroyMethod = "close")
 		HikariDataSource dataSource() {
 			HikariDataSource dataSource = new HikariDataSource();
-			// Nothing listens on port 1; without a PostgreSQL driver on the class path the check fails too.
+			// Nothing listens on port 1; without a PostgreSQL driver on the class path
+			// the check fails too.
 			dataSource.setJdbcUrl("jdbc:postgresql://127.0.0.1:1/nothing");
 			dataSource.setConnectionTimeout(1000);
 			return dataSource;

@@ -157,8 +157,8 @@ class CrudkitErrorAutoConfigurationTests {
 	@Test
 	void requestBodyLimitFilterBacksOffWhenUserDefinesOneUnderTheSameName() {
 		this.contextRunner.withUserConfiguration(UserLimitFilterConfiguration.class).run((context) -> {
-			assertThat(context.getBeansOfType(FilterRegistrationBean.class)).containsOnlyKeys(
-					"crudkitRequestBodyLimitFilter", "crudkitRequestTextFilter");
+			assertThat(context.getBeansOfType(FilterRegistrationBean.class))
+				.containsOnlyKeys("crudkitRequestBodyLimitFilter", "crudkitRequestTextFilter");
 			assertThat(limitFilter(context).getFilter())
 				.isSameAs(context.getBean(UserLimitFilterConfiguration.class).filter);
 			assertThat(passes(context, 1024 * 1024 + 1)).isFalse();
@@ -172,8 +172,7 @@ class CrudkitErrorAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context.getBean(ProblemTypes.class).typeOf("duplicate"))
 					.isEqualTo(URI.create("https://example.com/problems/duplicate"));
-				assertThat(notFound(context).getType())
-					.isEqualTo(URI.create("https://example.com/problems/not-found"));
+				assertThat(notFound(context).getType()).isEqualTo(URI.create("https://example.com/problems/not-found"));
 				assertThat(errorPage(context, 400).getType())
 					.isEqualTo(URI.create("https://example.com/problems/bad-request"));
 				assertThat(tooLarge(context, 2 * 1024 * 1024).get("type").asString())
@@ -188,9 +187,9 @@ class CrudkitErrorAutoConfigurationTests {
 				ResponseEntity<Object> response = context.getBean(CrudkitExceptionHandler.class)
 					.handleDataIntegrityViolation(uniqueViolation("thing_name_key", "thing"), webRequest("POST"));
 				assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-				assertThat(((ProblemDetail) response.getBody()).getProperties())
-					.containsEntry(CrudkitExceptionHandler.ERRORS_PROPERTY,
-							List.of(new FieldViolation("title", "is already taken")));
+				assertThat(((ProblemDetail) response.getBody()).getProperties()).containsEntry(
+						CrudkitExceptionHandler.ERRORS_PROPERTY,
+						List.of(new FieldViolation("title", "is already taken")));
 			});
 	}
 
@@ -200,23 +199,24 @@ class CrudkitErrorAutoConfigurationTests {
 			.run((context) -> {
 				ResponseEntity<Object> response = context.getBean(CrudkitExceptionHandler.class)
 					.handleDataIntegrityViolation(uniqueViolation("uk_thing_code", "thing"), webRequest("POST"));
-				assertThat(((ProblemDetail) response.getBody()).getProperties())
-					.containsEntry(CrudkitExceptionHandler.ERRORS_PROPERTY,
-							List.of(new FieldViolation("code", "is already taken")));
+				assertThat(((ProblemDetail) response.getBody()).getProperties()).containsEntry(
+						CrudkitExceptionHandler.ERRORS_PROPERTY,
+						List.of(new FieldViolation("code", "is already taken")));
 			});
 	}
 
 	@Test
 	void retryAfterIsFiveSecondsByDefault() {
-		this.contextRunner.run((context) -> assertThat(databaseUnavailable(context).getHeaders()
-			.getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5"));
+		this.contextRunner
+			.run((context) -> assertThat(databaseUnavailable(context).getHeaders().getFirst(HttpHeaders.RETRY_AFTER))
+				.isEqualTo("5"));
 	}
 
 	@Test
 	void bindsRetryAfter() {
 		this.contextRunner.withPropertyValues("crudkit.errors.retry-after=2m")
-			.run((context) -> assertThat(databaseUnavailable(context).getHeaders()
-				.getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("120"));
+			.run((context) -> assertThat(databaseUnavailable(context).getHeaders().getFirst(HttpHeaders.RETRY_AFTER))
+				.isEqualTo("120"));
 	}
 
 	@Test
@@ -231,8 +231,7 @@ class CrudkitErrorAutoConfigurationTests {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static FilterRegistrationBean<RequestBodyLimitFilter> limitFilter(
-			AssertableWebApplicationContext context) {
+	private static FilterRegistrationBean<RequestBodyLimitFilter> limitFilter(AssertableWebApplicationContext context) {
 		return context.getBean("crudkitRequestBodyLimitFilter", FilterRegistrationBean.class);
 	}
 

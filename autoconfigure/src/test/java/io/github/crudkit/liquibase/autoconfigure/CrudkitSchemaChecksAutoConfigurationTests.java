@@ -21,8 +21,9 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link CrudkitSchemaChecksAutoConfiguration}. The data source points at a port where nothing listens:
- * these tests are about wiring; the checks themselves run against PostgreSQL in crudkit-test and the sample.
+ * Tests for {@link CrudkitSchemaChecksAutoConfiguration}. The data source points at a
+ * port where nothing listens: these tests are about wiring; the checks themselves run
+ * against PostgreSQL in crudkit-test and the sample.
  */
 class CrudkitSchemaChecksAutoConfigurationTests {
 

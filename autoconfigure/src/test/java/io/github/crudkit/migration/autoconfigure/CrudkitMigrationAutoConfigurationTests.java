@@ -20,9 +20,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The wiring of the verifier. The changelog named here does not exist, so the verifier never connects: what it
- * finds in a real database is tested against PostgreSQL by the sample's {@code ReliabilityMigrationSafety}
- * integration tests.
+ * The wiring of the verifier. The changelog named here does not exist, so the verifier
+ * never connects: what it finds in a real database is tested against PostgreSQL by the
+ * sample's {@code ReliabilityMigrationSafety} integration tests.
  */
 class CrudkitMigrationAutoConfigurationTests {
 
@@ -72,7 +72,8 @@ class CrudkitMigrationAutoConfigurationTests {
 
 	@Test
 	void lockBacksOffWhenUserDefinesOne() {
-		this.contextRunner.withBean("userMigrationLock", MigrationLock.class, () -> new MigrationLock(Duration.ofSeconds(1)))
+		this.contextRunner
+			.withBean("userMigrationLock", MigrationLock.class, () -> new MigrationLock(Duration.ofSeconds(1)))
 			.run((context) -> assertThat(context).hasSingleBean(MigrationLock.class)
 				.hasBean("userMigrationLock")
 				.doesNotHaveBean("crudkitMigrationLock"));
@@ -97,7 +98,8 @@ class CrudkitMigrationAutoConfigurationTests {
 
 		@Bean
 		DataSource dataSource() {
-			// Never connected to: the changelog does not exist, so there is nothing to compare.
+			// Never connected to: the changelog does not exist, so there is nothing to
+			// compare.
 			return new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/nothing");
 		}
 

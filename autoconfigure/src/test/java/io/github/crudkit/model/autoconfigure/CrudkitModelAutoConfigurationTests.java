@@ -263,8 +263,8 @@ class CrudkitModelAutoConfigurationTests {
 		}
 
 		/**
-		 * Named as Hibernate names its runtime proxies ({@code Hero$HibernateProxy$...}): a subclass that is not
-		 * annotated itself.
+		 * Named as Hibernate names its runtime proxies ({@code Hero$HibernateProxy$...}):
+		 * a subclass that is not annotated itself.
 		 */
 		static class HibernateProxy extends Hero {
 

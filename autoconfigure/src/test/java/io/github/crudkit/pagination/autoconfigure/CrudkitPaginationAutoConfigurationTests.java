@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CrudkitPaginationAutoConfigurationTests {
 
-	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(CrudkitPaginationAutoConfiguration.class, WebMvcAutoConfiguration.class));
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(CrudkitPaginationAutoConfiguration.class, WebMvcAutoConfiguration.class));
 
 	@Test
 	void registersTheResolverAheadOfEveryOther() {
@@ -31,7 +31,8 @@ class CrudkitPaginationAutoConfigurationTests {
 				.hasSingleBean(PageableEndpointsVerifier.class)
 				.hasSingleBean(PageableOperationCustomizer.class);
 			RequestMappingHandlerAdapter adapter = context.getBean(RequestMappingHandlerAdapter.class);
-			assertThat(adapter.getArgumentResolvers()).first().isSameAs(context.getBean(PageRequestArgumentResolver.class));
+			assertThat(adapter.getArgumentResolvers()).first()
+				.isSameAs(context.getBean(PageRequestArgumentResolver.class));
 		});
 	}
 

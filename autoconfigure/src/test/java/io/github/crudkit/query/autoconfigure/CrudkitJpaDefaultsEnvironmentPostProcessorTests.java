@@ -32,8 +32,8 @@ class CrudkitJpaDefaultsEnvironmentPostProcessorTests {
 	void everyValueOfTheApplicationWins() {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources()
-			.addFirst(new MapPropertySource("application", Map.of("spring.jpa.open-in-view", "true",
-					"spring.datasource.hikari.connection-timeout", "10000")));
+			.addFirst(new MapPropertySource("application",
+					Map.of("spring.jpa.open-in-view", "true", "spring.datasource.hikari.connection-timeout", "10000")));
 		this.processor.postProcessEnvironment(environment, new SpringApplication());
 		assertThat(environment.getProperty("spring.jpa.open-in-view")).isEqualTo("true");
 		assertThat(environment.getProperty("spring.datasource.hikari.connection-timeout")).isEqualTo("10000");
@@ -45,8 +45,8 @@ class CrudkitJpaDefaultsEnvironmentPostProcessorTests {
 	void eachSetCanBeSwitchedOff() {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources()
-			.addFirst(new MapPropertySource("application", Map.of("crudkit.jpa-defaults.enabled", "false",
-					"crudkit.operations-defaults.enabled", "false")));
+			.addFirst(new MapPropertySource("application",
+					Map.of("crudkit.jpa-defaults.enabled", "false", "crudkit.operations-defaults.enabled", "false")));
 		this.processor.postProcessEnvironment(environment, new SpringApplication());
 		assertThat(environment.getProperty("spring.jpa.open-in-view")).isNull();
 		assertThat(environment.getProperty("spring.datasource.hikari.connection-timeout")).isNull();

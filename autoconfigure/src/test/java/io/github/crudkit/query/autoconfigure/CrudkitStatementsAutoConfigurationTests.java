@@ -58,7 +58,8 @@ class CrudkitStatementsAutoConfigurationTests {
 			assertThat(dataSource.isWrapperFor(HikariDataSource.class)).isTrue();
 			StatementTracker tracker = context.getBean(StatementTracker.class);
 			try (StatementRecorder recorder = StatementRecorder.start(tracker)) {
-				try (StatementTracker.Scope scope = tracker.begin("job"); Connection connection = dataSource.getConnection();
+				try (StatementTracker.Scope scope = tracker.begin("job");
+						Connection connection = dataSource.getConnection();
 						Statement statement = connection.createStatement()) {
 					statement.execute("select 1");
 					statement.execute("select 2");

@@ -15,10 +15,12 @@ import jakarta.persistence.Table;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A hero, optionally in a team. Its secret name is write-only: it is stored, never sent back.
+ * A hero, optionally in a team. Its secret name is write-only: it is stored, never sent
+ * back.
  * <p>
- * Heroes arrive up to 1000 at a time ({@code POST /api/heroes/bulk}), so their sequence hands out 1000 ids per call
- * instead of the base class's 50 (changeset {@code 0008-alter-hero-seq-increment}).
+ * Heroes arrive up to 1000 at a time ({@code POST /api/heroes/bulk}), so their sequence
+ * hands out 1000 ids per call instead of the base class's 50 (changeset
+ * {@code 0008-alter-hero-seq-increment}).
  */
 @Entity
 @Table(name = "hero")

@@ -68,7 +68,8 @@ class HeroController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create up to 1000 heroes in one transaction, all or nothing")
 	HeroBulkCreated createAll(@RequestBody HeroBulkCreate bulk) {
-		// Counted before validation, so that an oversized request is a 413 whatever its items hold.
+		// Counted before validation, so that an oversized request is a 413 whatever its
+		// items hold.
 		if (bulk.items() != null && bulk.items().size() > HeroBulkCreate.MAX_ITEMS) {
 			throw new TooManyItemsException("items", HeroBulkCreate.MAX_ITEMS, bulk.items().size());
 		}

@@ -7,8 +7,9 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 
 /**
- * One of the 16 slots of the hero count, which triggers keep (changeset {@code 0009-create-hero-count}); their sum
- * is the number of heroes. Read-only: only the triggers write it.
+ * One of the 16 slots of the hero count, which triggers keep (changeset
+ * {@code 0009-create-hero-count}); their sum is the number of heroes. Read-only: only the
+ * triggers write it.
  */
 @Entity
 @Immutable

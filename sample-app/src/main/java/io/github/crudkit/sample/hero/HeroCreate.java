@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
  */
 @Schema(name = "HeroCreate")
 public record HeroCreate(@NotBlank @Size(max = 100) String name,
-		@NotBlank @Size(max = 100) @WriteOnly String secretName,
-		@Min(0) @Max(10000) @Nullable Integer age, @Positive @Nullable Long teamId) implements CreateModel {
+		@NotBlank @Size(max = 100) @WriteOnly String secretName, @Min(0) @Max(10000) @Nullable Integer age,
+		@Positive @Nullable Long teamId) implements CreateModel {
 
 	@Override
 	public String toString() {

@@ -17,8 +17,7 @@ import org.springframework.data.jpa.domain.Specification;
  * @param maxAge the highest age
  * @param teamId the team
  */
-record HeroFilter(@Nullable String name, @Nullable Integer minAge, @Nullable Integer maxAge,
-		@Nullable Long teamId) {
+record HeroFilter(@Nullable String name, @Nullable Integer minAge, @Nullable Integer maxAge, @Nullable Long teamId) {
 
 	boolean isEmpty() {
 		return !filtersByName() && this.minAge == null && this.maxAge == null && this.teamId == null;

@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param updatedAt when the hero was last changed (UTC)
  */
 @Schema(name = "HeroPublic")
-public record HeroPublic(long id, String name, @Nullable Integer age, @Nullable TeamSummary team,
-		Instant createdAt, Instant updatedAt) implements PublicModel {
+public record HeroPublic(long id, String name, @Nullable Integer age, @Nullable TeamSummary team, Instant createdAt,
+		Instant updatedAt) implements PublicModel {
 
 	static HeroPublic from(Hero hero) {
 		return new HeroPublic(Objects.requireNonNull(hero.getId()), hero.getName(), hero.getAge(),

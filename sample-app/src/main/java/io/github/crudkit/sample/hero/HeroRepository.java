@@ -8,10 +8,10 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 
 /**
- * Heroes; every finder that feeds a response declares its fetch plan, so the team comes in the same statement. The
- * plans are fetch joins in the query ({@code join fetch}, {@link io.github.crudkit.query.FetchJoins}) rather than
- * {@code @EntityGraph}: Hibernate caches the translation of the former and redoes it for every execution of the
- * latter.
+ * Heroes; every finder that feeds a response declares its fetch plan, so the team comes
+ * in the same statement. The plans are fetch joins in the query ({@code join fetch},
+ * {@link io.github.crudkit.query.FetchJoins}) rather than {@code @EntityGraph}: Hibernate
+ * caches the translation of the former and redoes it for every execution of the latter.
  */
 public interface HeroRepository extends JpaRepository<Hero, Long>, JpaSpecificationExecutor<Hero>, HeroViews {
 
@@ -24,7 +24,8 @@ public interface HeroRepository extends JpaRepository<Hero, Long>, JpaSpecificat
 	Optional<Hero> findWithTeamById(long id);
 
 	/**
-	 * Return what a read of one hero answers with, team included, without loading an entity.
+	 * Return what a read of one hero answers with, team included, without loading an
+	 * entity.
 	 * @param id the id
 	 * @return the hero's columns
 	 */

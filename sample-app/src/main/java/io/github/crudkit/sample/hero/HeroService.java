@@ -27,7 +27,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Hero use cases: validate the Create/Update record, work on the entity, answer with a Public record.
+ * Hero use cases: validate the Create/Update record, work on the entity, answer with a
+ * Public record.
  */
 @Service
 public class HeroService {
@@ -54,8 +55,9 @@ public class HeroService {
 	}
 
 	/**
-	 * Create heroes in one transaction, all or nothing: the items are validated first, then every referenced team
-	 * is looked up with one query, then the rows are inserted in JDBC batches.
+	 * Create heroes in one transaction, all or nothing: the items are validated first,
+	 * then every referenced team is looked up with one query, then the rows are inserted
+	 * in JDBC batches.
 	 * @param bulk the heroes to create
 	 * @return their ids, in the order of the items
 	 */
@@ -82,8 +84,10 @@ public class HeroService {
 			}
 			heroes.add(new Hero(item.name(), item.secretName(), item.age(), team));
 		}
-		// One JDBC batch for all items; ids come from the sequence, 1000 per round trip (Hero.ID_ALLOCATION). Once
-		// the rows are sent the entities are no longer needed: detaching them spares the commit a dirty check of
+		// One JDBC batch for all items; ids come from the sequence, 1000 per round trip
+		// (Hero.ID_ALLOCATION). Once
+		// the rows are sent the entities are no longer needed: detaching them spares the
+		// commit a dirty check of
 		// each of them.
 		return JdbcBatching.inBatchesOf(this.entityManager, HeroBulkCreate.MAX_ITEMS, () -> {
 			this.heroes.saveAll(heroes);
@@ -94,8 +98,9 @@ public class HeroService {
 	}
 
 	/**
-	 * Return a page of heroes with their teams: two statements in auto-commit (the page, and the total: counted for
-	 * a filter, the trigger-kept sum without one), no entity loaded.
+	 * Return a page of heroes with their teams: two statements in auto-commit (the page,
+	 * and the total: counted for a filter, the trigger-kept sum without one), no entity
+	 * loaded.
 	 * @param filter the filters
 	 * @param pageable the page and order
 	 * @return the page
@@ -105,8 +110,8 @@ public class HeroService {
 	}
 
 	/**
-	 * Return the heroes after an id, in id order: one statement in auto-commit that reads the primary key index from
-	 * {@code after} on, no count, no entity loaded.
+	 * Return the heroes after an id, in id order: one statement in auto-commit that reads
+	 * the primary key index from {@code after} on, no count, no entity loaded.
 	 * @param filter the filters
 	 * @param request where the page starts and its size
 	 * @return the page
@@ -125,7 +130,8 @@ public class HeroService {
 	}
 
 	/**
-	 * Return the heroes of a team after an id, in id order; a 404 if the page is empty and the team does not exist.
+	 * Return the heroes of a team after an id, in id order; a 404 if the page is empty
+	 * and the team does not exist.
 	 * @param teamId the team's id
 	 * @param request where the page starts and its size
 	 * @return the page
@@ -145,7 +151,8 @@ public class HeroService {
 	}
 
 	/**
-	 * Read one hero. A single statement in auto-commit: no transaction to begin and commit, no entity to manage.
+	 * Read one hero. A single statement in auto-commit: no transaction to begin and
+	 * commit, no entity to manage.
 	 * @param id the id
 	 * @return the hero and its version
 	 */
@@ -160,7 +167,8 @@ public class HeroService {
 		Hero hero = find(id);
 		ifMatch.check("Hero", id, hero.getVersion());
 		HeroUpdate update = this.patcher.apply(HeroUpdate.from(hero), patch, HeroUpdate.class);
-		// The current team is in the persistence context already: looking it up again costs no statement.
+		// The current team is in the persistence context already: looking it up again
+		// costs no statement.
 		hero.update(update.name(), update.secretName(), update.age(), team(update.teamId()));
 		this.heroes.flush();
 		return versioned(hero);
@@ -186,8 +194,7 @@ public class HeroService {
 		if (teamId == null) {
 			return null;
 		}
-		return this.teams.findById(teamId)
-			.orElseThrow(() -> new ReferenceNotFoundException("teamId", "Team", teamId));
+		return this.teams.findById(teamId).orElseThrow(() -> new ReferenceNotFoundException("teamId", "Team", teamId));
 	}
 
 }

@@ -12,8 +12,9 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Merge patch of a hero: every property is optional; an absent one keeps its value, {@code null} clears
- * {@code age} and {@code teamId} and is refused for {@code name} and {@code secretName}.
+ * Merge patch of a hero: every property is optional; an absent one keeps its value,
+ * {@code null} clears {@code age} and {@code teamId} and is refused for {@code name} and
+ * {@code secretName}.
  *
  * @param name the new name
  * @param secretName the new secret identity: stored, never returned
@@ -24,7 +25,8 @@ import org.jspecify.annotations.Nullable;
 		description = "JSON Merge Patch (RFC 7396): absent properties are unchanged, null clears a nullable one.")
 public record HeroUpdate(
 		@NotBlank @Size(max = 100) @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) String name,
-		@NotBlank @Size(max = 100) @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) @WriteOnly String secretName,
+		@NotBlank @Size(max = 100) @Schema(
+				requiredMode = Schema.RequiredMode.NOT_REQUIRED) @WriteOnly String secretName,
 		@Min(0) @Max(10000) @Nullable Integer age, @Positive @Nullable Long teamId) implements UpdateModel {
 
 	static HeroUpdate from(Hero hero) {

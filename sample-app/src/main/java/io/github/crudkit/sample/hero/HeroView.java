@@ -7,8 +7,8 @@ import io.github.crudkit.sample.team.TeamSummary;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The columns that a read of heroes needs, selected by a JPQL constructor expression: no entity is loaded, so the
- * read needs no persistence context and no transaction.
+ * The columns that a read of heroes needs, selected by a JPQL constructor expression: no
+ * entity is loaded, so the read needs no persistence context and no transaction.
  *
  * @param id the id
  * @param name the name

@@ -21,8 +21,9 @@ import org.springframework.data.jpa.repository.query.QueryUtils;
 import org.springframework.data.support.PageableExecutionUtils;
 
 /**
- * Criteria queries with a constructor expression; their plans are cached (crudkit turns on Hibernate's criteria plan
- * cache), and, outside a transaction, each runs in auto-commit on a connection held only for it.
+ * Criteria queries with a constructor expression; their plans are cached (crudkit turns
+ * on Hibernate's criteria plan cache), and, outside a transaction, each runs in
+ * auto-commit on a connection held only for it.
  */
 class HeroViewsImpl implements HeroViews {
 
@@ -31,8 +32,7 @@ class HeroViewsImpl implements HeroViews {
 
 	@Override
 	public Page<HeroView> findViews(Specification<Hero> filter, boolean unfiltered, Pageable pageable) {
-		List<HeroView> content = views(filter, pageable.getSort())
-			.setFirstResult(Math.toIntExact(pageable.getOffset()))
+		List<HeroView> content = views(filter, pageable.getSort()).setFirstResult(Math.toIntExact(pageable.getOffset()))
 			.setMaxResults(pageable.getPageSize())
 			.getResultList();
 		return PageableExecutionUtils.getPage(content, pageable, () -> unfiltered ? countAll() : count(filter));

@@ -1,5 +1,6 @@
 /**
- * Heroes: the entity, its Create/Update/Public records, repository, service and HTTP endpoints.
+ * Heroes: the entity, its Create/Update/Public records, repository, service and HTTP
+ * endpoints.
  */
 @NullMarked
 package io.github.crudkit.sample.hero;

@@ -17,8 +17,9 @@ import org.springframework.data.jpa.repository.Query;
 public interface TeamRepository extends JpaRepository<Team, Long> {
 
 	/**
-	 * The teams as {@link TeamRow}s, each with its number of heroes counted with {@code count(*)}, which PostgreSQL
-	 * answers from the team-id index alone; a query adds its conditions.
+	 * The teams as {@link TeamRow}s, each with its number of heroes counted with
+	 * {@code count(*)}, which PostgreSQL answers from the team-id index alone; a query
+	 * adds its conditions.
 	 */
 	String ROWS_WITH_HERO_COUNTS = """
 			select new io.github.crudkit.sample.team.TeamRow(t.id, t.name, t.headquarters,
@@ -27,13 +28,16 @@ public interface TeamRepository extends JpaRepository<Team, Long> {
 			""";
 
 	/**
-	 * The name filter: {@code :nameContains} is a case-insensitive LIKE pattern, or {@code null} for every team.
+	 * The name filter: {@code :nameContains} is a case-insensitive LIKE pattern, or
+	 * {@code null} for every team.
 	 */
 	String NAME_MATCHES = "(:nameContains is null or lower(t.name) like :nameContains escape '\\')";
 
 	/**
-	 * Return a page of teams, each with its number of heroes, in one statement (plus the count).
-	 * @param nameContains a case-insensitive substring of the name, as a LIKE pattern, or {@code null}
+	 * Return a page of teams, each with its number of heroes, in one statement (plus the
+	 * count).
+	 * @param nameContains a case-insensitive substring of the name, as a LIKE pattern, or
+	 * {@code null}
 	 * @param pageable the page and order
 	 * @return the page
 	 */
@@ -42,9 +46,10 @@ public interface TeamRepository extends JpaRepository<Team, Long> {
 	Page<TeamRow> findPage(@Nullable String nameContains, Pageable pageable);
 
 	/**
-	 * Return the teams after an id, in id order, each with its number of heroes: one statement that reads the
-	 * primary key index from {@code after} on.
-	 * @param nameContains a case-insensitive substring of the name, as a LIKE pattern, or {@code null}
+	 * Return the teams after an id, in id order, each with its number of heroes: one
+	 * statement that reads the primary key index from {@code after} on.
+	 * @param nameContains a case-insensitive substring of the name, as a LIKE pattern, or
+	 * {@code null}
 	 * @param after the last id seen, 0 for the first page
 	 * @param limit how many teams to read
 	 * @return the teams
@@ -53,7 +58,8 @@ public interface TeamRepository extends JpaRepository<Team, Long> {
 	List<TeamRow> findAfter(@Nullable String nameContains, long after, Limit limit);
 
 	/**
-	 * Return a team's columns without loading the entity; the hero count is left at zero for the caller to fill in.
+	 * Return a team's columns without loading the entity; the hero count is left at zero
+	 * for the caller to fill in.
 	 * @param id the id
 	 * @return the team's columns
 	 */

@@ -8,8 +8,8 @@ import io.github.crudkit.sample.hero.HeroSummary;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A team's columns, selected by a JPQL constructor expression: reads that answer with them load no entity, so they
- * need no persistence context and no transaction.
+ * A team's columns, selected by a JPQL constructor expression: reads that answer with
+ * them load no entity, so they need no persistence context and no transaction.
  *
  * @param id the id
  * @param name the name

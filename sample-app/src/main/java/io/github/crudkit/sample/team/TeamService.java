@@ -20,7 +20,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Team use cases: validate the Create/Update record, work on the entity, answer with a Public record.
+ * Team use cases: validate the Create/Update record, work on the entity, answer with a
+ * Public record.
  */
 @Service
 public class TeamService {
@@ -44,8 +45,9 @@ public class TeamService {
 	}
 
 	/**
-	 * Return a page of teams with their hero counts: two statements (the page and the total) in auto-commit, each
-	 * seeing the latest committed data, as they would in a READ COMMITTED transaction.
+	 * Return a page of teams with their hero counts: two statements (the page and the
+	 * total) in auto-commit, each seeing the latest committed data, as they would in a
+	 * READ COMMITTED transaction.
 	 * @param name a case-insensitive substring of the name, or {@code null}
 	 * @param pageable the page and order
 	 * @return the page
@@ -55,8 +57,8 @@ public class TeamService {
 	}
 
 	/**
-	 * Return the teams after an id, in id order, with their hero counts: one statement in auto-commit, no count of
-	 * all teams.
+	 * Return the teams after an id, in id order, with their hero counts: one statement in
+	 * auto-commit, no count of all teams.
 	 * @param name a case-insensitive substring of the name, or {@code null}
 	 * @param request where the page starts and its size
 	 * @return the page

@@ -7,15 +7,16 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Merge patch of a team: every property is optional; an absent one keeps its value, {@code null} clears
- * {@code headquarters} and is refused for {@code name}.
+ * Merge patch of a team: every property is optional; an absent one keeps its value,
+ * {@code null} clears {@code headquarters} and is refused for {@code name}.
  *
  * @param name the new name
  * @param headquarters the new headquarters, or {@code null} to clear it
  */
 @Schema(name = "TeamUpdate",
 		description = "JSON Merge Patch (RFC 7396): absent properties are unchanged, null clears a nullable one.")
-public record TeamUpdate(@NotBlank @Size(max = 100) @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) String name,
+public record TeamUpdate(
+		@NotBlank @Size(max = 100) @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) String name,
 		@Size(max = 200) @Nullable String headquarters) implements UpdateModel {
 
 	static TeamUpdate from(Team team) {

@@ -1,5 +1,6 @@
 /**
- * Teams: the entity, its Create/Update/Public records, repository, service and HTTP endpoints.
+ * Teams: the entity, its Create/Update/Public records, repository, service and HTTP
+ * endpoints.
  */
 @NullMarked
 package io.github.crudkit.sample.team;

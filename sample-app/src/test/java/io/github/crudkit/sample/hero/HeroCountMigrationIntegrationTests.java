@@ -18,9 +18,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The hero count that triggers keep (changeset 0009) on a database that already holds heroes: it starts at the
- * existing number, follows every insert, delete and truncate, committed or rolled back, from concurrent writers, and
- * the changeset rolls back cleanly.
+ * The hero count that triggers keep (changeset 0009) on a database that already holds
+ * heroes: it starts at the existing number, follows every insert, delete and truncate,
+ * committed or rolled back, from concurrent writers, and the changeset rolls back
+ * cleanly.
  */
 class HeroCountMigrationIntegrationTests {
 
@@ -36,7 +37,8 @@ class HeroCountMigrationIntegrationTests {
 		this.liquibase = this.database.liquibase();
 		this.jdbc = this.database.jdbc();
 		this.liquibase.update(8, "");
-		this.jdbc.sql("insert into hero (id, name, secret_name) select n, 'Old ' || n, 's' from generate_series(1, 3000) n")
+		this.jdbc
+			.sql("insert into hero (id, name, secret_name) select n, 'Old ' || n, 's' from generate_series(1, 3000) n")
 			.update();
 	}
 
@@ -50,14 +52,16 @@ class HeroCountMigrationIntegrationTests {
 		this.liquibase.update("");
 		assertThat(counted()).isEqualTo(3000);
 
-		this.jdbc.sql("insert into hero (id, name, secret_name) select n, 'New ' || n, 's' from generate_series(5001, 5010) n")
+		this.jdbc.sql(
+				"insert into hero (id, name, secret_name) select n, 'New ' || n, 's' from generate_series(5001, 5010) n")
 			.update();
 		this.jdbc.sql("delete from hero where id <= 100").update();
 		assertThat(counted()).isEqualTo(2910).isEqualTo(actual());
 
 		try (Connection transaction = this.database.connect()) {
 			transaction.setAutoCommit(false);
-			transaction.createStatement().executeUpdate("insert into hero (id, name, secret_name) values (9000, 'Gone', 's')");
+			transaction.createStatement()
+				.executeUpdate("insert into hero (id, name, secret_name) values (9000, 'Gone', 's')");
 			transaction.createStatement().executeUpdate("delete from hero where id between 101 and 200");
 			transaction.rollback();
 		}
@@ -80,7 +84,9 @@ class HeroCountMigrationIntegrationTests {
 				done.add(writers.submit(() -> {
 					JdbcClient own = JdbcClient.create(this.database.dataSource());
 					for (int i = 0; i < 50; i++) {
-						own.sql("insert into hero (id, name, secret_name) values (?, 'Writer', 's')").param(first + i).update();
+						own.sql("insert into hero (id, name, secret_name) values (?, 'Writer', 's')")
+							.param(first + i)
+							.update();
 					}
 					own.sql("delete from hero where id between ? and ?").params(first, first + 9).update();
 					return null;
@@ -96,7 +102,8 @@ class HeroCountMigrationIntegrationTests {
 
 		assertThat(counted()).isEqualTo(3000 + 8 * 40).isEqualTo(actual());
 		assertThat(this.jdbc.sql("select count(*) from hero_count where heroes <> 0").query(Long.class).single())
-			.as("the writers spread over slots").isGreaterThan(1);
+			.as("the writers spread over slots")
+			.isGreaterThan(1);
 	}
 
 	@Test
@@ -108,10 +115,12 @@ class HeroCountMigrationIntegrationTests {
 		assertThat(this.jdbc.sql("select count(*) from information_schema.tables where table_name = 'hero_count'")
 			.query(Long.class)
 			.single()).isZero();
-		assertThat(this.jdbc.sql("select count(*) from pg_trigger where tgname like 'hero_count%'").query(Long.class).single())
-			.isZero();
-		assertThat(this.jdbc.sql("select count(*) from pg_proc where proname like 'hero_count%'").query(Long.class).single())
-			.isZero();
+		assertThat(this.jdbc.sql("select count(*) from pg_trigger where tgname like 'hero_count%'")
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(this.jdbc.sql("select count(*) from pg_proc where proname like 'hero_count%'")
+			.query(Long.class)
+			.single()).isZero();
 
 		this.liquibase.update("");
 		assertThat(counted()).isEqualTo(3001).isEqualTo(actual());

@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
- * The error rows of the hero endpoints in the API contract (bulk create aside), plus the {@code ETag}/{@code If-Match}
- * and merge-patch rules they rest on.
+ * The error rows of the hero endpoints in the API contract (bulk create aside), plus the
+ * {@code ETag}/{@code If-Match} and merge-patch rules they rest on.
  */
 @SampleIntegrationTest
 class HeroErrorContractIntegrationTests {
@@ -65,8 +65,7 @@ class HeroErrorContractIntegrationTests {
 				arguments("teamId 0", hero("teamId", 0), List.of("teamId")),
 				arguments("teamId -5", hero("teamId", -5), List.of("teamId")),
 				arguments("empty object", Map.of(), List.of("name", "secretName")),
-				arguments("every field invalid",
-						Map.of("name", " ", "secretName", " ", "age", 10001, "teamId", -1),
+				arguments("every field invalid", Map.of("name", " ", "secretName", " ", "age", 10001, "teamId", -1),
 						List.of("name", "secretName", "age", "teamId")),
 				arguments("unknown property", hero("power", "flight"), List.of("power")),
 				arguments("read-only property", hero("createdAt", "2020-01-01T00:00:00Z"), List.of("createdAt")),
@@ -106,12 +105,12 @@ class HeroErrorContractIntegrationTests {
 
 		assertFieldProblem(this.api.post("/api/heroes", Map.of("name", "", "secretName", "")), 400, "/api/heroes",
 				"name", "secretName");
-		assertFieldProblem(this.api.patch(created.path(), Map.of("secretName", "")), 400, created.path(),
-				"secretName");
+		assertFieldProblem(this.api.patch(created.path(), Map.of("secretName", "")), 400, created.path(), "secretName");
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "{\"age\": 99999999999}", "{\"age\": -99999999999}", "{\"teamId\": 99999999999999999999}" })
+	@ValueSource(
+			strings = { "{\"age\": 99999999999}", "{\"age\": -99999999999}", "{\"teamId\": 99999999999999999999}" })
 	void numberOutOfRangeIs400(String properties) {
 		long before = countHeroes();
 
@@ -142,8 +141,8 @@ class HeroErrorContractIntegrationTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "\"age\": \"42\"|age", "\"teamId\": \"1\"|teamId",
-			"\"name\": 123|name", "\"name\": true|name" })
+	@CsvSource(delimiter = '|',
+			value = { "\"age\": \"42\"|age", "\"teamId\": \"1\"|teamId", "\"name\": 123|name", "\"name\": true|name" })
 	void valueOfTheWrongJsonTypeIsNotCoerced(String property, String field) {
 		long teamId = this.api.post("/api/teams", Map.of("name", Api.unique("Coerced"))).id();
 		Map<String, Object> hero = hero();
@@ -312,8 +311,8 @@ class HeroErrorContractIntegrationTests {
 
 	static Stream<Arguments> badIdsOnEveryRoute() {
 		return Stream.of("abc", "0", "-1", "99999999999999999999", "1.5")
-			.flatMap((id) -> Stream.of(arguments("GET", "/api/heroes/" + id),
-					arguments("PATCH", "/api/heroes/" + id), arguments("DELETE", "/api/heroes/" + id)));
+			.flatMap((id) -> Stream.of(arguments("GET", "/api/heroes/" + id), arguments("PATCH", "/api/heroes/" + id),
+					arguments("DELETE", "/api/heroes/" + id)));
 	}
 
 	@ParameterizedTest(name = "{0} {1}")
@@ -333,8 +332,8 @@ class HeroErrorContractIntegrationTests {
 				template.startsWith("0x") ? Long.toHexString(created.id()) : Long.toString(created.id()));
 		Object body = method.equals("PATCH") ? Map.of("age", 99) : null;
 
-		Response response = this.api.send(method, path, body, method.equals("PATCH") ? "application/merge-patch+json"
-				: null, Map.of());
+		Response response = this.api.send(method, path, body,
+				method.equals("PATCH") ? "application/merge-patch+json" : null, Map.of());
 
 		assertFieldProblem(response, 400, path, "id");
 		assertUnchanged(created);
@@ -373,8 +372,7 @@ class HeroErrorContractIntegrationTests {
 		assertThat(patched.status()).isEqualTo(200);
 		assertThat(patched.json().get("age").asInt()).isEqualTo(50);
 
-		assertThat(this.api.delete(created.path(), Map.of("If-Match", patched.header("ETag"))).status())
-			.isEqualTo(204);
+		assertThat(this.api.delete(created.path(), Map.of("If-Match", patched.header("ETag"))).status()).isEqualTo(204);
 		assertThat(this.api.get(created.path()).status()).isEqualTo(404);
 	}
 
@@ -462,8 +460,8 @@ class HeroErrorContractIntegrationTests {
 	}
 
 	/**
-	 * Assert that the hero still is as the given snapshot showed it: same fields, same secret name, same ETag and
-	 * stored version.
+	 * Assert that the hero still is as the given snapshot showed it: same fields, same
+	 * secret name, same ETag and stored version.
 	 */
 	private void assertUnchanged(Snapshot before) {
 		Response now = this.api.get(before.path());

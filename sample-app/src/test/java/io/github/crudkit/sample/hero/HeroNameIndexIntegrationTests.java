@@ -12,10 +12,11 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code name} filter is served by the trigram index at scale: with 50,000 heroes the planner reads
- * {@code ix_hero_name_trgm} instead of scanning the table. The names are pseudo-random letters, as selective as
- * real names (hex strings would not be: their 16-letter alphabet makes every trigram common). The plan is printed so
- * it can be quoted in the docs.
+ * The {@code name} filter is served by the trigram index at scale: with 50,000 heroes the
+ * planner reads {@code ix_hero_name_trgm} instead of scanning the table. The names are
+ * pseudo-random letters, as selective as real names (hex strings would not be: their
+ * 16-letter alphabet makes every trigram common). The plan is printed so it can be quoted
+ * in the docs.
  */
 @SampleIntegrationTest
 @TestPropertySource(properties = "crudkit.test.context=name-index")

@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The hero status expand/contract migration on a database that already holds heroes: 0005 adds the column, 0006
- * backfills it, 0007 makes it required; each step rolls back.
+ * The hero status expand/contract migration on a database that already holds heroes: 0005
+ * adds the column, 0006 backfills it, 0007 makes it required; each step rolls back.
  */
 class HeroStatusMigrationIntegrationTests {
 
@@ -29,8 +29,10 @@ class HeroStatusMigrationIntegrationTests {
 		this.liquibase = this.database.liquibase();
 		this.jdbc = this.database.jdbc();
 		this.liquibase.update(4, "");
-		this.jdbc.sql("insert into hero (id, name, secret_name, age) select n, 'Old ' || n, 's', n % 100 "
-				+ "from generate_series(1, 25000) n").update();
+		this.jdbc
+			.sql("insert into hero (id, name, secret_name, age) select n, 'Old ' || n, 's', n % 100 "
+					+ "from generate_series(1, 25000) n")
+			.update();
 	}
 
 	@AfterEach
@@ -47,8 +49,11 @@ class HeroStatusMigrationIntegrationTests {
 		assertThat(count("status = 'ACTIVE'")).isEqualTo(25000);
 
 		this.liquibase.update(1, "");
-		assertThat(this.jdbc.sql("select is_nullable from information_schema.columns "
-				+ "where table_name = 'hero' and column_name = 'status'").query(String.class).single()).isEqualTo("NO");
+		assertThat(this.jdbc
+			.sql("select is_nullable from information_schema.columns "
+					+ "where table_name = 'hero' and column_name = 'status'")
+			.query(String.class)
+			.single()).isEqualTo("NO");
 		this.jdbc.sql("insert into hero (id, name, secret_name) values (900000, 'New', 's')").update();
 		assertThat(this.jdbc.sql("select status from hero where id = 900000").query(String.class).single())
 			.isEqualTo("ACTIVE");
@@ -69,8 +74,11 @@ class HeroStatusMigrationIntegrationTests {
 		assertThat(count("status is null")).isEqualTo(25001);
 
 		this.liquibase.rollback(1, "");
-		assertThat(this.jdbc.sql("select count(*) from information_schema.columns "
-				+ "where table_name = 'hero' and column_name = 'status'").query(Long.class).single()).isZero();
+		assertThat(this.jdbc
+			.sql("select count(*) from information_schema.columns "
+					+ "where table_name = 'hero' and column_name = 'status'")
+			.query(Long.class)
+			.single()).isZero();
 		assertThat(count("true")).isEqualTo(25001);
 	}
 

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample's changelog and configuration follow crudkit's conventions (file names, ids, rollbacks, constraint
- * names, master with includes only, {@code ddl-auto=validate}).
+ * The sample's changelog and configuration follow crudkit's conventions (file names, ids,
+ * rollbacks, constraint names, master with includes only, {@code ddl-auto=validate}).
  */
 class ChangelogConventionsIntegrationTests {
 
@@ -19,9 +19,9 @@ class ChangelogConventionsIntegrationTests {
 
 	@Test
 	void everyChangeFileIsChecked() {
-		// Guards the check itself: a wrong master path or an empty parse would pass silently.
-		assertThat(ChangelogConventions.onClasspath().withMaster("db/changelog/missing.yaml").check())
-			.singleElement()
+		// Guards the check itself: a wrong master path or an empty parse would pass
+		// silently.
+		assertThat(ChangelogConventions.onClasspath().withMaster("db/changelog/missing.yaml").check()).singleElement()
 			.asString()
 			.isEqualTo("db/changelog/missing.yaml: parse: master changelog not found");
 	}

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The migrated schema is healthy: every foreign key has an index, no index is duplicated, overlapping or invalid,
- * every table has a primary key.
+ * The migrated schema is healthy: every foreign key has an index, no index is duplicated,
+ * overlapping or invalid, every table has a primary key.
  */
 @SampleIntegrationTest
 class ForeignKeyIndexIntegrationTests {

@@ -4,8 +4,9 @@ import io.github.crudkit.test.liquibase.MigrationAssertions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Alembic's "test up and down" for the sample: on a fresh database, every change set goes up, all of them come
- * down leaving nothing behind, and going up again rebuilds the identical schema.
+ * Alembic's "test up and down" for the sample: on a fresh database, every change set goes
+ * up, all of them come down leaving nothing behind, and going up again rebuilds the
+ * identical schema.
  */
 class RoundTripIntegrationTests {
 

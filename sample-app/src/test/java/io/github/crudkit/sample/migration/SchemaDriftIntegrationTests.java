@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The entities {@code Hero} and {@code Team} and the schema Liquibase migrated agree in both directions: tables,
- * columns, unique constraints and indexes (what Hibernate's {@code validate} alone does not check).
+ * The entities {@code Hero} and {@code Team} and the schema Liquibase migrated agree in
+ * both directions: tables, columns, unique constraints and indexes (what Hibernate's
+ * {@code validate} alone does not check).
  */
 @SampleIntegrationTest
 class SchemaDriftIntegrationTests {

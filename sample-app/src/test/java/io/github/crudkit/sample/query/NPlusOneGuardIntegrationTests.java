@@ -19,13 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * With {@code crudkit.n-plus-one.mode=fail}, a lazy relation read in a loop fails with a report that names the
- * association, the code and the fix. Batch fetching is switched off here so that the N+1 happens at all (crudkit's
- * default batch size of 16 would load the teams 16 at a time).
+ * With {@code crudkit.n-plus-one.mode=fail}, a lazy relation read in a loop fails with a
+ * report that names the association, the code and the fix. Batch fetching is switched off
+ * here so that the N+1 happens at all (crudkit's default batch size of 16 would load the
+ * teams 16 at a time).
  */
 @SampleIntegrationTest
-@TestPropertySource(properties = { "crudkit.n-plus-one.mode=fail",
-		"spring.jpa.properties.hibernate.default_batch_fetch_size=1" })
+@TestPropertySource(
+		properties = { "crudkit.n-plus-one.mode=fail", "spring.jpa.properties.hibernate.default_batch_fetch_size=1" })
 @Import(NPlusOneGuardIntegrationTests.Probe.class)
 class NPlusOneGuardIntegrationTests {
 
@@ -46,13 +47,12 @@ class NPlusOneGuardIntegrationTests {
 
 	@Test
 	void failModeThrowsNamingTheAssociationTheCodeAndTheFix() {
-		assertThatExceptionOfType(NPlusOneException.class).isThrownBy(this.lazyTeamNames::teamNames)
-			.satisfies((ex) -> {
-				assertThat(ex.getDetection().entity()).isEqualTo("Team");
-				assertThat(ex.getDetection().associations()).containsExactly("Hero.team");
-				assertThat(ex.getDetection().count()).isEqualTo(5);
-				assertThat(ex.getDetection().unitOfWork()).startsWith("transaction");
-			})
+		assertThatExceptionOfType(NPlusOneException.class).isThrownBy(this.lazyTeamNames::teamNames).satisfies((ex) -> {
+			assertThat(ex.getDetection().entity()).isEqualTo("Team");
+			assertThat(ex.getDetection().associations()).containsExactly("Hero.team");
+			assertThat(ex.getDetection().count()).isEqualTo(5);
+			assertThat(ex.getDetection().unitOfWork()).startsWith("transaction");
+		})
 			.withMessageContaining("loading Team through Hero.team")
 			.withMessageContaining("LazyTeamNames")
 			.withMessageContaining("@EntityGraph(attributePaths = \"team\")");

@@ -26,9 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Proves that the sample's read paths keep their translated query plans: a {@link Specification} with
- * {@link FetchJoins} is translated once and reused for other parameter values, loads the team in the same statement,
- * and still counts the rows.
+ * Proves that the sample's read paths keep their translated query plans: a
+ * {@link Specification} with {@link FetchJoins} is translated once and reused for other
+ * parameter values, loads the team in the same statement, and still counts the rows.
  */
 @SampleIntegrationTest
 class QueryPlanCacheIntegrationTests {
@@ -64,9 +64,10 @@ class QueryPlanCacheIntegrationTests {
 		QueryInterpretationCache cache = this.entityManagerFactory.unwrap(SessionFactoryImplementor.class)
 			.getQueryEngine()
 			.getInterpretationCache();
-		// An order that no other read of the sample uses, so that its plan is new to the cache.
-		PageRequest page = PageRequest.of(0, 2,
-				Sort.by(Sort.Order.desc("age"), Sort.Order.asc("name"), Sort.Order.desc("createdAt"), Sort.Order.asc("id")));
+		// An order that no other read of the sample uses, so that its plan is new to the
+		// cache.
+		PageRequest page = PageRequest.of(0, 2, Sort.by(Sort.Order.desc("age"), Sort.Order.asc("name"),
+				Sort.Order.desc("createdAt"), Sort.Order.asc("id")));
 
 		int before = cache.getNumberOfCachedQueryPlans();
 		Page<Hero> first = read("Planned", page);

@@ -29,9 +29,10 @@ import static io.github.crudkit.test.statements.StatementAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Proves that reads run a fixed number of statements whatever the number of rows: the same count for 10, 100 and
- * 1000 heroes. A page runs its query and a count; Spring Data skips the count when the first page holds
- * everything, which is the only difference the numbers below allow.
+ * Proves that reads run a fixed number of statements whatever the number of rows: the
+ * same count for 10, 100 and 1000 heroes. A page runs its query and a count; Spring Data
+ * skips the count when the first page holds everything, which is the only difference the
+ * numbers below allow.
  */
 @SampleIntegrationTest
 @TestPropertySource(properties = "crudkit.test.context=statement-counts")
@@ -59,9 +60,10 @@ class StatementCountIntegrationTests {
 				this.api.post("/api/teams", Map.of("name", "Counted team " + i));
 			}
 			long big = this.api.post("/api/teams", Map.of("name", "Big team")).id();
-			this.jdbc.sql("""
-					insert into hero (id, name, secret_name, age, team_id)
-					select nextval('hero_seq'), 'Member ' || n, 'SECRET-seed', n, :team from generate_series(1, 100) n""")
+			this.jdbc
+				.sql("""
+						insert into hero (id, name, secret_name, age, team_id)
+						select nextval('hero_seq'), 'Member ' || n, 'SECRET-seed', n, :team from generate_series(1, 100) n""")
 				.param("team", big)
 				.update();
 		}
@@ -74,11 +76,11 @@ class StatementCountIntegrationTests {
 		seedHeroesUpTo(heroes + 100);
 		long bigTeam = this.jdbc.sql("select id from team where name = 'Big team'").query(Long.class).single();
 
-		assertThat(statementsOf(() -> this.api.get("/api/heroes?size=20"))).hasStatements(2).hasSelects(2)
+		assertThat(statementsOf(() -> this.api.get("/api/heroes?size=20"))).hasStatements(2)
+			.hasSelects(2)
 			.hasNoNPlusOne();
 		assertThat(statementsOf(() -> this.api.get("/api/heroes?size=100"))).hasStatements(2).hasNoNPlusOne();
-		assertThat(statementsOf(() -> this.api.get("/api/heroes?size=100&sort=name,desc&minAge=1")))
-			.hasStatements(2)
+		assertThat(statementsOf(() -> this.api.get("/api/heroes?size=100&sort=name,desc&minAge=1"))).hasStatements(2)
 			.hasNoNPlusOne();
 		assertThat(statementsOf(() -> this.api.get("/api/teams?size=20"))).hasStatements(2).hasNoNPlusOne();
 		assertThat(statementsOf(() -> this.api.get("/api/teams/" + bigTeam))).hasStatements(2).hasNoNPlusOne();
@@ -90,10 +92,10 @@ class StatementCountIntegrationTests {
 			.hasStatements(1)
 			.hasNoNPlusOne();
 		assertThat(statementsOf(() -> this.api.get("/api/teams?size=20&after=0"))).hasStatements(1).hasNoNPlusOne();
-		assertThat(statementsOf(() -> this.api.get("/api/teams/" + bigTeam + "/heroes?size=20&after=0"))).hasStatements(1)
+		assertThat(statementsOf(() -> this.api.get("/api/teams/" + bigTeam + "/heroes?size=20&after=0")))
+			.hasStatements(1)
 			.hasNoNPlusOne();
-		assertThat(statementsOf(() -> this.api.get("/api/heroes/" + firstHeroId()))).hasStatements(1)
-			.hasNoNPlusOne();
+		assertThat(statementsOf(() -> this.api.get("/api/heroes/" + firstHeroId()))).hasStatements(1).hasNoNPlusOne();
 	}
 
 	@Test
@@ -121,8 +123,10 @@ class StatementCountIntegrationTests {
 			return response;
 		});
 
-		// One team lookup, one insert batch of 1000 and the id allocations: the hero sequence hands out 1000 ids a
-		// call, so one call covers the request, two when the ids left over from earlier inserts are too few.
+		// One team lookup, one insert batch of 1000 and the id allocations: the hero
+		// sequence hands out 1000 ids a
+		// call, so one call covers the request, two when the ids left over from earlier
+		// inserts are too few.
 		assertThat(statistics.statements()).as("statements").isBetween(3, 4);
 		assertThat(statistics.selects()).as("team lookup and id allocations").isBetween(2, 3);
 		assertThat(statistics).hasInserts(1).hasNoNPlusOne();

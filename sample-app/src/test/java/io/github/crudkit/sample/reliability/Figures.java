@@ -3,8 +3,8 @@ package io.github.crudkit.sample.reliability;
 import java.util.Locale;
 
 /**
- * Prints a scenario's figures as {@code RELIABILITY: <scenario> <name>=<value>} lines, for collection from the
- * test log.
+ * Prints a scenario's figures as {@code RELIABILITY: <scenario> <name>=<value>} lines,
+ * for collection from the test log.
  */
 final class Figures {
 

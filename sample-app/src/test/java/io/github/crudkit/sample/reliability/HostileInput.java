@@ -7,17 +7,21 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A seeded generator of random and adversarial input for the sample's API: path ids, query strings and JSON
- * bodies, each sometimes well-formed, sometimes of the wrong type, out of range, in exotic Unicode, SQL-looking,
- * deeply nested, oversized or malformed. The same seed gives the same inputs.
+ * A seeded generator of random and adversarial input for the sample's API: path ids,
+ * query strings and JSON bodies, each sometimes well-formed, sometimes of the wrong type,
+ * out of range, in exotic Unicode, SQL-looking, deeply nested, oversized or malformed.
+ * The same seed gives the same inputs.
  */
 final class HostileInput {
 
-	/** Prefix of every secret value sent, so that a leak of any of them can be found in a response. */
+	/**
+	 * Prefix of every secret value sent, so that a leak of any of them can be found in a
+	 * response.
+	 */
 	static final String SECRET = "SECRET-";
 
-	private static final String[] TEXT = { "", " ", "   ", "Tony", "a", "Ünïcödé", "名前", "مرحبا", "שלום",
-			"🦸‍♀️🦹", "e\u0301", "\u200b", "\ufeff", "\u202eevil", "Ⅻ", "ﬁ", "ß", "İ", "\\", "\"", "'", "%", "_", "%_%",
+	private static final String[] TEXT = { "", " ", "   ", "Tony", "a", "Ünïcödé", "名前", "مرحبا", "שלום", "🦸‍♀️🦹",
+			"e\u0301", "\u200b", "\ufeff", "\u202eevil", "Ⅻ", "ﬁ", "ß", "İ", "\\", "\"", "'", "%", "_", "%_%",
 			"'; DROP TABLE hero; --", "1' OR '1'='1", "Robert'); DROP TABLE team;--", "$$; TRUNCATE team; $$",
 			"\"; DELETE FROM hero; --", "<script>alert(1)</script>", "${jndi:ldap://127.0.0.1/x}", "{{7*7}}",
 			"../../etc/passwd", "null", "true", "0", "-1", "1e309", "NaN", "\t\n\r", "\u0007", "\u001b[31m",
@@ -29,13 +33,14 @@ final class HostileInput {
 
 	private static final String[] NUMBERS = { "0", "-0", "1", "-1", "42", "10000", "10001", "-10001", "2147483647",
 			"2147483648", "-2147483649", "9223372036854775807", "9223372036854775808", "-9223372036854775809",
-			"99999999999999999999999999999999", "1.5", "1.0", "1e2", "1E400", "-1e-400", "0.0000001", "0x10", "Infinity",
-			"NaN", "01" };
+			"99999999999999999999999999999999", "1.5", "1.0", "1e2", "1E400", "-1e-400", "0.0000001", "0x10",
+			"Infinity", "NaN", "01" };
 
 	private static final String[] IDS = { "0", "-1", "-9223372036854775808", "9223372036854775807",
 			"9223372036854775808", "99999999999999999999", "1.5", "1e3", "0x16", "%2016", "%20", "16%20", "abc", "%00",
 			"1%00", "%C0%AF", "%E2%80%AE1", "%D9%A1%D9%A2", "1;DROP%20TABLE%20hero", "1'%20OR%20'1'='1", "..", "%2e%2e",
-			"%2F", "null", "true", "%F0%9F%A6%B8", "1" + "0".repeat(400), "+1", "%2B1", "1,2", "[1]", "%ZZ", "%E2%82", "%" };
+			"%2F", "null", "true", "%F0%9F%A6%B8", "1" + "0".repeat(400), "+1", "%2B1", "1,2", "[1]", "%ZZ", "%E2%82",
+			"%" };
 
 	private static final String[] SORT_KEYS = { "name", "age", "createdAt", "id", "updatedAt", "secretName",
 			"SECRETNAME", "secret_name", "team", "team.name", "heroCount", "version", "password", "name;drop",
@@ -44,7 +49,8 @@ final class HostileInput {
 
 	private static final String[] CONTENT_TYPES = { "application/json", "application/json",
 			"application/json;charset=UTF-8", "application/merge-patch+json", "text/plain", "application/xml",
-			"application/x-www-form-urlencoded", "application/json; charset=UTF-16", "*/*", "application/*", "%%%", null };
+			"application/x-www-form-urlencoded", "application/json; charset=UTF-16", "*/*", "application/*", "%%%",
+			null };
 
 	private final SplittableRandom random;
 
@@ -71,7 +77,8 @@ final class HostileInput {
 	}
 
 	/**
-	 * A path id: an existing one, a random positive one, or something that is not a positive int64.
+	 * A path id: an existing one, a random positive one, or something that is not a
+	 * positive int64.
 	 */
 	String id(List<Long> known) {
 		int kind = this.random.nextInt(10);
@@ -88,8 +95,8 @@ final class HostileInput {
 	}
 
 	/**
-	 * A query string (with its leading question mark, or empty) of some of the given parameters, unknown ones and
-	 * hostile values.
+	 * A query string (with its leading question mark, or empty) of some of the given
+	 * parameters, unknown ones and hostile values.
 	 */
 	String query(String... parameters) {
 		if (chance(0.1)) {
@@ -98,8 +105,8 @@ final class HostileInput {
 		List<String> pairs = new ArrayList<>();
 		int count = 1 + this.random.nextInt(4);
 		for (int i = 0; i < count; i++) {
-			String name = chance(0.85) ? pick(parameters) : pick(new String[] { "unknown", "secretName", "page[]", "%00",
-					"size%00", "" });
+			String name = chance(0.85) ? pick(parameters)
+					: pick(new String[] { "unknown", "secretName", "page[]", "%00", "size%00", "" });
 			String value = switch (name) {
 				case "sort" -> encode(pick(SORT_KEYS));
 				case "page", "size", "minAge", "maxAge", "teamId" -> chance(0.6) ? pick(NUMBERS) : encode(text());
@@ -115,7 +122,8 @@ final class HostileInput {
 	}
 
 	/**
-	 * A body for a team: usually an object with some of its fields, each a hostile value of some JSON type.
+	 * A body for a team: usually an object with some of its fields, each a hostile value
+	 * of some JSON type.
 	 */
 	String team() {
 		return object(List.of("name", "headquarters"), false);
@@ -149,8 +157,8 @@ final class HostileInput {
 	}
 
 	/**
-	 * A bulk body: an items array of hero bodies, sometimes empty, sometimes one item too many, sometimes not an
-	 * array at all.
+	 * A bulk body: an items array of hero bodies, sometimes empty, sometimes one item too
+	 * many, sometimes not an array at all.
 	 */
 	String bulk(List<Long> teams) {
 		int kind = this.random.nextInt(10);
@@ -176,8 +184,8 @@ final class HostileInput {
 				json.append("null");
 				continue;
 			}
-			json.append(chance(0.9) ? "{\"name\":" + quote("bulk " + i) + ",\"secretName\":\"" + SECRET + (++this.secrets)
-					+ "\",\"age\":" + this.random.nextInt(200) + "}" : hero(teams));
+			json.append(chance(0.9) ? "{\"name\":" + quote("bulk " + i) + ",\"secretName\":\"" + SECRET
+					+ (++this.secrets) + "\",\"age\":" + this.random.nextInt(200) + "}" : hero(teams));
 		}
 		return json.append("]}").toString();
 	}
@@ -194,8 +202,8 @@ final class HostileInput {
 	}
 
 	String ifMatch() {
-		return pick(new String[] { "\"0\"", "\"1\"", "\"-1\"", "\"abc\"", "0", "*", "W/\"0\"", "\"99999999999999999999\"",
-				"\"0\", \"1\"", "" });
+		return pick(new String[] { "\"0\"", "\"1\"", "\"-1\"", "\"abc\"", "0", "*", "W/\"0\"",
+				"\"99999999999999999999\"", "\"0\", \"1\"", "" });
 	}
 
 	private String object(List<String> fields, boolean nulls) {
@@ -225,8 +233,8 @@ final class HostileInput {
 	}
 
 	/**
-	 * Return the well-formed body, or now and then something else entirely: malformed, deeply nested, oversized
-	 * or not an object.
+	 * Return the well-formed body, or now and then something else entirely: malformed,
+	 * deeply nested, oversized or not an object.
 	 */
 	private String hostile(java.util.function.Supplier<String> wellFormed) {
 		int kind = this.random.nextInt(40);

@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * A fresh database on the run's PostgreSQL server, with a {@link TcpProxy} in front of it: the application connects
- * through the proxy, the test checks the data directly.
+ * A fresh database on the run's PostgreSQL server, with a {@link TcpProxy} in front of
+ * it: the application connects through the proxy, the test checks the data directly.
  */
 final class ProxiedDatabase implements AutoCloseable {
 
@@ -47,7 +47,8 @@ final class ProxiedDatabase implements AutoCloseable {
 	}
 
 	/**
-	 * Return the command-line arguments that point an application at the database through the proxy.
+	 * Return the command-line arguments that point an application at the database through
+	 * the proxy.
 	 */
 	String[] proxiedArguments() {
 		return new String[] { "--spring.datasource.url=" + this.proxiedUrl,

@@ -18,9 +18,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * HTTP/1.1 over a fresh socket per request ({@code Connection: close}), so that every request shows what the
- * server does with a new connection: refused, answered, or left hanging (a read timeout). Sends any bytes as path
- * and body, unlike {@code java.net.http}, which refuses malformed requests before they leave.
+ * HTTP/1.1 over a fresh socket per request ({@code Connection: close}), so that every
+ * request shows what the server does with a new connection: refused, answered, or left
+ * hanging (a read timeout). Sends any bytes as path and body, unlike
+ * {@code java.net.http}, which refuses malformed requests before they leave.
  */
 final class RawHttp {
 
@@ -76,7 +77,8 @@ final class RawHttp {
 				out.flush();
 			}
 			catch (java.net.SocketException ex) {
-				// The server may answer before it has read the whole body (413) and close: read that answer.
+				// The server may answer before it has read the whole body (413) and
+				// close: read that answer.
 			}
 			byte[] raw = readAll(socket.getInputStream());
 			return parse(raw, System.nanoTime() - start);
@@ -93,7 +95,8 @@ final class RawHttp {
 			}
 		}
 		catch (java.net.SocketException ex) {
-			// A reset after the whole response arrived still leaves a complete response to parse.
+			// A reset after the whole response arrived still leaves a complete response
+			// to parse.
 			if (bytes.size() == 0) {
 				throw ex;
 			}

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code POST /api/heroes/bulk} is all or nothing: a bad 1000th item, or the database cut away in the middle of the
- * transaction, leaves no hero of the request behind.
+ * {@code POST /api/heroes/bulk} is all or nothing: a bad 1000th item, or the database cut
+ * away in the middle of the transaction, leaves no hero of the request behind.
  */
 class ReliabilityBulkAtomicityIntegrationTests {
 
@@ -43,8 +43,8 @@ class ReliabilityBulkAtomicityIntegrationTests {
 	void invalidThousandthItemInsertsNothing() throws Exception {
 		long before = heroes();
 
-		RawHttp.Response response = http.post("/api/heroes/bulk", bulk("invalid", ITEMS, (i) -> (i == ITEMS - 1)
-				? "{\"name\":\"\",\"secretName\":\"SECRET-x\"}" : null));
+		RawHttp.Response response = http.post("/api/heroes/bulk",
+				bulk("invalid", ITEMS, (i) -> (i == ITEMS - 1) ? "{\"name\":\"\",\"secretName\":\"SECRET-x\"}" : null));
 
 		this.figures.put("invalidLastItem", response.status() + " " + response.json().get("errors"))
 			.put("invalidLastItemRowsInserted", heroes() - before);
@@ -60,8 +60,9 @@ class ReliabilityBulkAtomicityIntegrationTests {
 		long teamId = team.json().get("id").asLong();
 		long before = heroes();
 
-		RawHttp.Response response = http.post("/api/heroes/bulk", bulk("unknown-team", ITEMS, (i) -> "{\"name\":\"unknown-team-"
-				+ i + "\",\"secretName\":\"SECRET-x\",\"teamId\":" + ((i == ITEMS - 1) ? 999_999_999L : teamId) + "}"));
+		RawHttp.Response response = http
+			.post("/api/heroes/bulk", bulk("unknown-team", ITEMS, (i) -> "{\"name\":\"unknown-team-" + i
+					+ "\",\"secretName\":\"SECRET-x\",\"teamId\":" + ((i == ITEMS - 1) ? 999_999_999L : teamId) + "}"));
 
 		this.figures.put("unknownTeamLastItem", response.status() + " " + response.json().get("errors"))
 			.put("unknownTeamLastItemRowsInserted", heroes() - before);
@@ -72,7 +73,8 @@ class ReliabilityBulkAtomicityIntegrationTests {
 
 	@Test
 	void databaseCutInTheMiddleOfTheTransactionInsertsNothing() throws Exception {
-		// A bulk that goes through, to learn how many bytes one such transaction sends to PostgreSQL.
+		// A bulk that goes through, to learn how many bytes one such transaction sends to
+		// PostgreSQL.
 		assertThat(http.post("/api/heroes/bulk", bulk("warm", ITEMS, (i) -> null)).status()).isEqualTo(201);
 		long start = database.proxy().upstreamBytes();
 		assertThat(http.post("/api/heroes/bulk", bulk("measure", ITEMS, (i) -> null)).status()).isEqualTo(201);
@@ -105,7 +107,8 @@ class ReliabilityBulkAtomicityIntegrationTests {
 		this.figures.put("cutMidTransaction", outcomes);
 		// And the service goes on: the next bulk is stored whole.
 		assertThat(http.post("/api/heroes/bulk", bulk("after", ITEMS, (i) -> null)).status()).isEqualTo(201);
-		assertThat(database.direct().sql("SELECT count(*) FROM hero WHERE name LIKE 'after-%'").query(Long.class).single())
+		assertThat(
+				database.direct().sql("SELECT count(*) FROM hero WHERE name LIKE 'after-%'").query(Long.class).single())
 			.isEqualTo(ITEMS);
 	}
 
@@ -128,9 +131,8 @@ class ReliabilityBulkAtomicityIntegrationTests {
 				body.append(',');
 			}
 			String item = override.apply(i);
-			body.append((item != null) ? item
-					: "{\"name\":\"" + prefix + "-" + i + "\",\"secretName\":\"SECRET-" + i + "\",\"age\":" + (i % 100)
-							+ "}");
+			body.append((item != null) ? item : "{\"name\":\"" + prefix + "-" + i + "\",\"secretName\":\"SECRET-" + i
+					+ "\",\"age\":" + (i % 100) + "}");
 		}
 		return body.append("]}").toString();
 	}

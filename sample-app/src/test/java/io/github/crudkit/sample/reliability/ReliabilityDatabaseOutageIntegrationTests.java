@@ -22,9 +22,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The database disappears for several seconds while clients write continuously: every request is answered within
- * the connection timeout (503 with {@code Retry-After}, never a 500 or a hang), health reports DOWN, the service
- * recovers on its own, and every write that was acknowledged with a 201 is in the database.
+ * The database disappears for several seconds while clients write continuously: every
+ * request is answered within the connection timeout (503 with {@code Retry-After}, never
+ * a 500 or a hang), health reports DOWN, the service recovers on its own, and every write
+ * that was acknowledged with a 201 is in the database.
  */
 class ReliabilityDatabaseOutageIntegrationTests {
 
@@ -34,7 +35,10 @@ class ReliabilityDatabaseOutageIntegrationTests {
 
 	private static final Duration OUTAGE = Duration.ofSeconds(6);
 
-	/** What the client waits at most: the connection timeout plus a margin for a busy CI machine. */
+	/**
+	 * What the client waits at most: the connection timeout plus a margin for a busy CI
+	 * machine.
+	 */
 	private static final Duration MARGIN = Duration.ofMillis(2_000);
 
 	private final Figures figures = new Figures("database-outage");
@@ -44,7 +48,8 @@ class ReliabilityDatabaseOutageIntegrationTests {
 		try (ProxiedDatabase database = ProxiedDatabase.create();
 				SampleInstance sample = SampleInstance.start(database.proxiedArguments())) {
 			// crudkit's operational default, not a setting of this test.
-			Duration connectionTimeout = Duration.ofMillis(Long.parseLong(sample.property("spring.datasource.hikari.connection-timeout")));
+			Duration connectionTimeout = Duration
+				.ofMillis(Long.parseLong(sample.property("spring.datasource.hikari.connection-timeout")));
 			assertThat(connectionTimeout).isEqualTo(Duration.ofSeconds(3));
 			Duration limit = connectionTimeout.plus(MARGIN);
 			RawHttp http = sample.http(Duration.ofSeconds(30));
@@ -75,7 +80,8 @@ class ReliabilityDatabaseOutageIntegrationTests {
 			while (System.nanoTime() - cutAt < OUTAGE.toNanos()) {
 				healthDuringOutage.add(http.get("/actuator/health"));
 			}
-			// Kubernetes-style probes (the starter's defaults): not ready without the database, but alive.
+			// Kubernetes-style probes (the starter's defaults): not ready without the
+			// database, but alive.
 			RawHttp.Response readiness = http.get("/actuator/health/readiness");
 			RawHttp.Response liveness = http.get("/actuator/health/liveness");
 			long restoredAt = System.nanoTime();
@@ -102,7 +108,9 @@ class ReliabilityDatabaseOutageIntegrationTests {
 				.collect(Collectors.groupingBy(Write::status, TreeMap::new, Collectors.counting()));
 			List<Write> created = all.stream().filter((write) -> write.status() == 201).toList();
 			List<Write> unavailable = all.stream().filter((write) -> write.status() == 503).toList();
-			List<Write> others = all.stream().filter((write) -> write.status() != 201 && write.status() != 503).toList();
+			List<Write> others = all.stream()
+				.filter((write) -> write.status() != 201 && write.status() != 503)
+				.toList();
 			Write firstCreatedAfterRestore = created.stream()
 				.filter((write) -> write.startedAt() >= restoredAt)
 				.min(java.util.Comparator.comparingLong(Write::startedAt))
@@ -112,10 +120,14 @@ class ReliabilityDatabaseOutageIntegrationTests {
 
 			JdbcClient jdbc = database.direct();
 			Map<String, Map<String, Object>> rowsByName = new TreeMap<>();
-			jdbc.sql("SELECT id, name, secret_name, age FROM hero").query().listOfRows()
+			jdbc.sql("SELECT id, name, secret_name, age FROM hero")
+				.query()
+				.listOfRows()
 				.forEach((row) -> rowsByName.put((String) row.get("name"), row));
 			long found = created.stream().filter((write) -> matches(rowsByName.get(write.name()), write)).count();
-			long committedDespite503 = unavailable.stream().filter((write) -> rowsByName.containsKey(write.name())).count();
+			long committedDespite503 = unavailable.stream()
+				.filter((write) -> rowsByName.containsKey(write.name()))
+				.count();
 
 			this.figures.put("requests", all.size())
 				.put("created201", created.size())
@@ -125,15 +137,18 @@ class ReliabilityDatabaseOutageIntegrationTests {
 				.put("outage", Figures.millis(restoredAt - cutAt))
 				.put("slowestWrite", Figures.millis(slowest))
 				.put("slowestHealthDuringOutage", Figures.millis(slowestHealth))
-				.put("healthDuringOutage", healthDuringOutage.stream()
-					.collect(Collectors.groupingBy(RawHttp.Response::status, TreeMap::new, Collectors.counting())))
+				.put("healthDuringOutage",
+						healthDuringOutage.stream()
+							.collect(Collectors.groupingBy(RawHttp.Response::status, TreeMap::new,
+									Collectors.counting())))
 				.put("probesDuringOutage", "readiness " + readiness.status() + ", liveness " + liveness.status())
 				.put("rowsFound", found)
 				.put("rowsLost", created.size() - found)
 				.put("rowsInTable", rowsByName.size())
 				.put("committedDespite503", committedDespite503)
-				.put("recoveryFirst201", (firstCreatedAfterRestore != null)
-						? Figures.millis(firstCreatedAfterRestore.endedAt() - restoredAt) : "never")
+				.put("recoveryFirst201",
+						(firstCreatedAfterRestore != null)
+								? Figures.millis(firstCreatedAfterRestore.endedAt() - restoredAt) : "never")
 				.put("recoveryHealthUp", (healthyAgainAt != 0) ? Figures.millis(healthyAgainAt - restoredAt) : "never");
 
 			assertThat(others).as("statuses other than 201 and 503: %s", statuses).isEmpty();
@@ -143,8 +158,10 @@ class ReliabilityDatabaseOutageIntegrationTests {
 				assertThat(write.problem()).as("503 is a problem+json").isTrue();
 			});
 			assertThat(all).allSatisfy((write) -> assertThat(Duration.ofNanos(write.nanos()))
-				.as("latency of request %d (%d)", write.n(), write.status()).isLessThan(limit));
-			// Every request sent well inside the outage and answered before its end is a 503.
+				.as("latency of request %d (%d)", write.n(), write.status())
+				.isLessThan(limit));
+			// Every request sent well inside the outage and answered before its end is a
+			// 503.
 			assertThat(all.stream()
 				.filter((write) -> write.startedAt() > cutAt + Duration.ofMillis(100).toNanos()
 						&& write.endedAt() < restoredAt))
@@ -162,7 +179,8 @@ class ReliabilityDatabaseOutageIntegrationTests {
 			assertThat(Duration.ofNanos(healthyAgainAt - restoredAt)).isLessThan(Duration.ofSeconds(10));
 			assertThat(firstCreatedAfterRestore).as("a write succeeds again after the restore").isNotNull();
 			assertThat(created.size() - found).as("acknowledged writes missing from the database").isZero();
-			// Nothing half-applied: every row is one whole request, a 201 or (commit acknowledged by the database
+			// Nothing half-applied: every row is one whole request, a 201 or (commit
+			// acknowledged by the database
 			// but not to the client) a 503, with every column as sent.
 			Map<String, Write> byName = all.stream().collect(Collectors.toMap(Write::name, (write) -> write));
 			assertThat(rowsByName.values()).allSatisfy((row) -> {

@@ -28,9 +28,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An instance is closed under load: the requests in flight (slow writes holding open transactions, and a stream
- * of fast ones) complete, new requests are refused at once, and the database holds exactly the acknowledged
- * writes, each whole.
+ * An instance is closed under load: the requests in flight (slow writes holding open
+ * transactions, and a stream of fast ones) complete, new requests are refused at once,
+ * and the database holds exactly the acknowledged writes, each whole.
  */
 class ReliabilityGracefulShutdownIntegrationTests {
 
@@ -52,7 +52,8 @@ class ReliabilityGracefulShutdownIntegrationTests {
 			RawHttp http = sample.http(Duration.ofSeconds(30));
 			HikariDataSource pool = sample.context().getBean(javax.sql.DataSource.class).unwrap(HikariDataSource.class);
 
-			// A stream of fast writes from two clients, running until well after the close.
+			// A stream of fast writes from two clients, running until well after the
+			// close.
 			List<Outcome> fast = Collections.synchronizedList(new ArrayList<>());
 			AtomicBoolean stop = new AtomicBoolean();
 			AtomicInteger sequence = new AtomicInteger();
@@ -82,8 +83,7 @@ class ReliabilityGracefulShutdownIntegrationTests {
 						"/test/slow-heroes?name=" + name + "&millis=" + SLOW.toMillis(), null, null, Map.of()), name)));
 			}
 			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-			while (pool.getHikariPoolMXBean().getActiveConnections() < SLOW_IN_FLIGHT
-					&& System.nanoTime() < deadline) {
+			while (pool.getHikariPoolMXBean().getActiveConnections() < SLOW_IN_FLIGHT && System.nanoTime() < deadline) {
 				Thread.sleep(5);
 			}
 			assertThat(pool.getHikariPoolMXBean().getActiveConnections()).isGreaterThanOrEqualTo(SLOW_IN_FLIGHT);
@@ -98,8 +98,9 @@ class ReliabilityGracefulShutdownIntegrationTests {
 			List<Outcome> duringShutdown = new ArrayList<>();
 			for (int i = 0; i < 10; i++) {
 				String name = "late-" + i;
-				duringShutdown.add(send(() -> http.post("/api/heroes",
-						"{\"name\":\"" + name + "\",\"secretName\":\"SECRET-late\"}"), name));
+				duringShutdown.add(send(
+						() -> http.post("/api/heroes", "{\"name\":\"" + name + "\",\"secretName\":\"SECRET-late\"}"),
+						name));
 			}
 			long closed = closing.get(60, TimeUnit.SECONDS);
 			stop.set(true);
@@ -113,7 +114,9 @@ class ReliabilityGracefulShutdownIntegrationTests {
 
 			JdbcClient jdbc = ProxiedDatabase.direct(database);
 			Map<String, Map<String, Object>> rows = new TreeMap<>();
-			jdbc.sql("SELECT id, name, secret_name FROM hero").query().listOfRows()
+			jdbc.sql("SELECT id, name, secret_name FROM hero")
+				.query()
+				.listOfRows()
 				.forEach((row) -> rows.put((String) row.get("name"), row));
 			List<Outcome> all = new ArrayList<>();
 			all.addAll(fast);
@@ -129,14 +132,14 @@ class ReliabilityGracefulShutdownIntegrationTests {
 				.put("fastRequests", fast.size())
 				.put("fastOutcomes", histogram(fast))
 				.put("newDuringShutdown", histogram(duringShutdown))
-				.put("slowestNewDuringShutdown", Figures.millis(duringShutdown.stream().mapToLong(Outcome::nanos).max()
-					.orElse(0)))
+				.put("slowestNewDuringShutdown",
+						Figures.millis(duringShutdown.stream().mapToLong(Outcome::nanos).max().orElse(0)))
 				.put("closeTook", Figures.millis(closed - closeStarted))
 				.put("rowsInTable", rows.size())
 				.put("acknowledgedWrites", acknowledged.size())
 				.put("acknowledgedMissing", acknowledged.stream().filter((name) -> !rows.containsKey(name)).count())
-				.put("rowsWithoutAcknowledgement", rows.keySet().stream().filter((name) -> !acknowledged.contains(name))
-					.count());
+				.put("rowsWithoutAcknowledgement",
+						rows.keySet().stream().filter((name) -> !acknowledged.contains(name)).count());
 
 			assertThat(slowOutcomes).allSatisfy((outcome) -> assertThat(outcome.status()).isEqualTo(201));
 			assertThat(Duration.ofNanos(closed - closeStarted)).as("the close waited for the slow requests")
@@ -145,14 +148,16 @@ class ReliabilityGracefulShutdownIntegrationTests {
 				assertThat(outcome.status()).as("new request during shutdown: %s", outcome).isIn(Outcome.REFUSED, 503);
 				assertThat(Duration.ofNanos(outcome.nanos())).isLessThan(Duration.ofSeconds(2));
 			});
-			// Fast requests: answered (201) before the close, or refused (connection refused or reset before any
+			// Fast requests: answered (201) before the close, or refused (connection
+			// refused or reset before any
 			// answer) after it; never an error status, never a broken answer.
-			assertThat(fast).allSatisfy((outcome) -> assertThat(outcome.status())
-				.as("fast request %s", outcome).isIn(201, 503, Outcome.REFUSED, Outcome.RESET));
+			assertThat(fast).allSatisfy((outcome) -> assertThat(outcome.status()).as("fast request %s", outcome)
+				.isIn(201, 503, Outcome.REFUSED, Outcome.RESET));
 			assertThat(created(fast)).isGreaterThanOrEqualTo(50);
 			assertThat(rows.keySet()).as("the database holds exactly the acknowledged writes")
 				.containsExactlyInAnyOrderElementsOf(acknowledged);
-			assertThat(rows.values()).allSatisfy((row) -> assertThat((String) row.get("secret_name")).startsWith("SECRET-"));
+			assertThat(rows.values())
+				.allSatisfy((row) -> assertThat((String) row.get("secret_name")).startsWith("SECRET-"));
 		}
 		finally {
 			threads.shutdownNow();

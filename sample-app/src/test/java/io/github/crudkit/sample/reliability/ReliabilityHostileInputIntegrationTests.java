@@ -25,15 +25,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Thousands of random and adversarial requests to every endpoint of the contract, from a seeded generator
- * ({@link HostileInput}; set {@code -Dcrudkit.reliability.seed=...} to replay a run): wrong types, huge numbers,
- * zero and negative ids, exotic Unicode, control characters, SQL fragments, deeply nested and oversized bodies,
- * malformed JSON, unknown sort keys. Never a 5xx; every error is {@code application/problem+json}; no body shows a
- * secret name, {@code secretName} (save an {@code errors[].field} naming it), SQL, a stack trace or a class name;
- * and the data still satisfy the contract's constraints afterwards.
+ * Thousands of random and adversarial requests to every endpoint of the contract, from a
+ * seeded generator ({@link HostileInput}; set {@code -Dcrudkit.reliability.seed=...} to
+ * replay a run): wrong types, huge numbers, zero and negative ids, exotic Unicode,
+ * control characters, SQL fragments, deeply nested and oversized bodies, malformed JSON,
+ * unknown sort keys. Never a 5xx; every error is {@code application/problem+json}; no
+ * body shows a secret name, {@code secretName} (save an {@code errors[].field} naming
+ * it), SQL, a stack trace or a class name; and the data still satisfy the contract's
+ * constraints afterwards.
  * <p>
- * jqwik 1.9.3 does run on this JUnit platform (tried), but from 1.10 on its maintainer discourages its use by AI
- * agents, which write much of this project's code; a seeded generator does the same job here with no dependency.
+ * jqwik 1.9.3 does run on this JUnit platform (tried), but from 1.10 on its maintainer
+ * discourages its use by AI agents, which write much of this project's code; a seeded
+ * generator does the same job here with no dependency.
  */
 class ReliabilityHostileInputIntegrationTests {
 
@@ -79,8 +82,11 @@ class ReliabilityHostileInputIntegrationTests {
 		List<Long> heroes = new CopyOnWriteArrayList<>();
 		for (int i = 0; i < 5; i++) {
 			teams.add(http.post("/api/teams", "{\"name\":\"Seed team " + i + "\"}").json().get("id").asLong());
-			heroes.add(http.post("/api/heroes", "{\"name\":\"Seed hero " + i + "\",\"secretName\":\"SECRET-seed\",\"teamId\":"
-					+ teams.get(i) + "}").json().get("id").asLong());
+			heroes.add(http.post("/api/heroes",
+					"{\"name\":\"Seed hero " + i + "\",\"secretName\":\"SECRET-seed\",\"teamId\":" + teams.get(i) + "}")
+				.json()
+				.get("id")
+				.asLong());
 		}
 
 		Map<String, Map<Integer, Integer>> statuses = new TreeMap<>();
@@ -102,7 +108,8 @@ class ReliabilityHostileInputIntegrationTests {
 				continue;
 			}
 			sent++;
-			statuses.computeIfAbsent(request.endpoint(), (key) -> new TreeMap<>()).merge(response.status(), 1, Integer::sum);
+			statuses.computeIfAbsent(request.endpoint(), (key) -> new TreeMap<>())
+				.merge(response.status(), 1, Integer::sum);
 			totals.merge(response.status(), 1, Integer::sum);
 			String violation = violation(response);
 			if (violation != null) {
@@ -125,13 +132,14 @@ class ReliabilityHostileInputIntegrationTests {
 	}
 
 	/**
-	 * The requests that the generator found answered with a 500 or a leaking problem (all fixed), kept as fixed
-	 * cases.
+	 * The requests that the generator found answered with a 500 or a leaking problem (all
+	 * fixed), kept as fixed cases.
 	 */
 	@Test
 	void requestsTheGeneratorFoundBrokenStayFixed() throws Exception {
 		Map<Request, Integer> cases = new java.util.LinkedHashMap<>();
-		cases.put(new Request("wildcard Content-Type", "POST", "/api/teams", "*/*", "{\"name\":\"Wild\"}", Map.of()), 415);
+		cases.put(new Request("wildcard Content-Type", "POST", "/api/teams", "*/*", "{\"name\":\"Wild\"}", Map.of()),
+				415);
 		cases.put(new Request("wildcard subtype", "POST", "/api/heroes", "application/*",
 				"{\"name\":\"Wild\",\"secretName\":\"SECRET-w\"}", Map.of()), 415);
 		cases.put(new Request("undecodable form body", "POST", "/api/heroes/bulk", "application/x-www-form-urlencoded",
@@ -141,20 +149,22 @@ class ReliabilityHostileInputIntegrationTests {
 		cases.put(new Request("null item in a bulk", "POST", "/api/heroes/bulk", "application/json",
 				"{\"items\":[{\"name\":\"a\",\"secretName\":\"SECRET-n\"},null]}", Map.of()), 400);
 		cases.put(new Request("undecodable query", "GET", "/api/heroes?name=%E2%82", null, null, Map.of()), 400);
-		cases.put(new Request("page past the largest offset", "GET", "/api/teams?page=2147483647", null, null, Map.of()),
+		cases.put(
+				new Request("page past the largest offset", "GET", "/api/teams?page=2147483647", null, null, Map.of()),
 				400);
 		cases.put(new Request("page past the largest offset, team heroes", "GET",
 				"/api/teams/1/heroes?page=2147483647&size=100", null, null, Map.of()), 400);
-		cases.put(new Request("write-only sort key in capitals", "GET", "/api/heroes?sort=SECRETNAME", null, null, Map.of()),
-				400);
+		cases.put(new Request("write-only sort key in capitals", "GET", "/api/heroes?sort=SECRETNAME", null, null,
+				Map.of()), 400);
 		cases.put(new Request("another entity's write-only sort key", "GET", "/api/teams?sort=secretName", null, null,
 				Map.of()), 400);
-		cases.put(new Request("unknown property spelled like a write-only one", "POST", "/api/teams", "application/json",
-				"{\"name\":\"Team\",\"secretname\":\"x\"}", Map.of()), 400);
+		cases.put(new Request("unknown property spelled like a write-only one", "POST", "/api/teams",
+				"application/json", "{\"name\":\"Team\",\"secretname\":\"x\"}", Map.of()), 400);
 		for (Map.Entry<Request, Integer> entry : cases.entrySet()) {
 			Request request = entry.getKey();
 			RawHttp.Response response = http.send(request.method(), request.target(), request.contentType(),
-					(request.body() != null) ? request.body().getBytes(StandardCharsets.UTF_8) : null, request.headers());
+					(request.body() != null) ? request.body().getBytes(StandardCharsets.UTF_8) : null,
+					request.headers());
 			assertThat(response.status()).as("%s: %s", request.endpoint(), response.body()).isEqualTo(entry.getValue());
 			assertThat(violation(response)).as("%s: %s", request.endpoint(), response.body()).isNull();
 		}
@@ -169,19 +179,22 @@ class ReliabilityHostileInputIntegrationTests {
 					null, null, Map.of());
 			case 2 -> new Request("GET /api/teams/{id}", "GET", "/api/teams/" + input.id(teams), null, null, Map.of());
 			case 3 -> new Request("PATCH /api/teams/{id}", "PATCH", "/api/teams/" + input.id(teams),
-					input.chance(0.5) ? "application/merge-patch+json" : contentType, input.patch(false, teams), ifMatch);
-			case 4 -> new Request("DELETE /api/teams/{id}", "DELETE", "/api/teams/" + input.id(teams), null, null,
+					input.chance(0.5) ? "application/merge-patch+json" : contentType, input.patch(false, teams),
 					ifMatch);
+			case 4 ->
+				new Request("DELETE /api/teams/{id}", "DELETE", "/api/teams/" + input.id(teams), null, null, ifMatch);
 			case 5 -> new Request("GET /api/teams/{id}/heroes", "GET",
 					"/api/teams/" + input.id(teams) + "/heroes" + input.query("page", "size", "sort"), null, null,
 					Map.of());
 			case 6 -> new Request("POST /api/heroes", "POST", "/api/heroes", contentType, input.hero(teams), Map.of());
 			case 7 -> new Request("GET /api/heroes", "GET",
-					"/api/heroes" + input.query("page", "size", "sort", "name", "minAge", "maxAge", "teamId"), null, null,
-					Map.of());
-			case 8 -> new Request("GET /api/heroes/{id}", "GET", "/api/heroes/" + input.id(heroes), null, null, Map.of());
+					"/api/heroes" + input.query("page", "size", "sort", "name", "minAge", "maxAge", "teamId"), null,
+					null, Map.of());
+			case 8 ->
+				new Request("GET /api/heroes/{id}", "GET", "/api/heroes/" + input.id(heroes), null, null, Map.of());
 			case 9 -> new Request("PATCH /api/heroes/{id}", "PATCH", "/api/heroes/" + input.id(heroes),
-					input.chance(0.5) ? "application/merge-patch+json" : contentType, input.patch(true, teams), ifMatch);
+					input.chance(0.5) ? "application/merge-patch+json" : contentType, input.patch(true, teams),
+					ifMatch);
 			case 10 -> new Request("DELETE /api/heroes/{id}", "DELETE", "/api/heroes/" + input.id(heroes), null, null,
 					ifMatch);
 			default -> new Request("POST /api/heroes/bulk", "POST", "/api/heroes/bulk", contentType, input.bulk(teams),
@@ -218,7 +231,8 @@ class ReliabilityHostileInputIntegrationTests {
 				|| problem.path("type").asString("").isBlank()) {
 			return "an incomplete problem";
 		}
-		// The instance echoes the client's own path, and errors[].field may name the field at fault.
+		// The instance echoes the client's own path, and errors[].field may name the
+		// field at fault.
 		ObjectNode checked = (ObjectNode) problem.deepCopy();
 		checked.remove("instance");
 		JsonNode errors = checked.get("errors");
@@ -255,7 +269,8 @@ class ReliabilityHostileInputIntegrationTests {
 	 */
 	private static List<String> constraintViolations(JdbcClient jdbc) {
 		List<String> broken = new ArrayList<>();
-		broken.addAll(jdbc.sql("SELECT 'teams named alike: ' || lower(name) FROM team GROUP BY lower(name) HAVING count(*) > 1")
+		broken.addAll(jdbc
+			.sql("SELECT 'teams named alike: ' || lower(name) FROM team GROUP BY lower(name) HAVING count(*) > 1")
 			.query(String.class)
 			.list());
 		broken.addAll(jdbc.sql("""
@@ -281,8 +296,8 @@ class ReliabilityHostileInputIntegrationTests {
 		return (text.length() > 300) ? text.substring(0, 300) + "…" : text;
 	}
 
-	record Request(String endpoint, String method, String target, @Nullable String contentType,
-			@Nullable String body, Map<String, String> headers) {
+	record Request(String endpoint, String method, String target, @Nullable String contentType, @Nullable String body,
+			Map<String, String> headers) {
 
 		String describe() {
 			String shown = (this.body != null) ? abbreviate(this.body) : "";

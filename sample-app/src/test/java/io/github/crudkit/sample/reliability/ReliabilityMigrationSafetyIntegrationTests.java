@@ -16,9 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The sample refuses to start against a schema that is ahead of its changelog (a newer version migrated it) or
- * behind it (migrations switched off, changesets missing), with one report naming the changesets, and never
- * changes or drops the data it finds.
+ * The sample refuses to start against a schema that is ahead of its changelog (a newer
+ * version migrated it) or behind it (migrations switched off, changesets missing), with
+ * one report naming the changesets, and never changes or drops the data it finds.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ReliabilityMigrationSafetyIntegrationTests {
@@ -35,7 +35,8 @@ class ReliabilityMigrationSafetyIntegrationTests {
 			JdbcClient jdbc = ProxiedDatabase.direct(database);
 			jdbc.sql("INSERT INTO team (id, name, version, created_at, updated_at) VALUES (1, 'Kept', 0, now(), now())")
 				.update();
-			// What a newer version of the sample would have done: one more changeset, applied and recorded.
+			// What a newer version of the sample would have done: one more changeset,
+			// applied and recorded.
 			jdbc.sql("ALTER TABLE hero ADD COLUMN rank integer").update();
 			jdbc.sql("""
 					INSERT INTO databasechangelog (id, author, filename, dateexecuted, orderexecuted, exectype, md5sum,
@@ -51,7 +52,8 @@ class ReliabilityMigrationSafetyIntegrationTests {
 					.satisfies((mismatch) -> assertThat(mismatch.getBehind()).isEmpty()));
 
 			String report = report(output, mark);
-			this.figures.put("aheadReport", report.lines().filter((line) -> line.contains("ahead")).findFirst().orElse(""));
+			this.figures.put("aheadReport",
+					report.lines().filter((line) -> line.contains("ahead")).findFirst().orElse(""));
 			assertThat(report).contains("The database schema does not match the changelog")
 				.contains("The database is ahead of this code: 1 changeset(s) applied to it are not in the changelog:")
 				.contains("    - " + FUTURE_CHANGE_SET)
@@ -70,11 +72,15 @@ class ReliabilityMigrationSafetyIntegrationTests {
 	void schemaBehindTheCodeWithMigrationsOffFailsStartupNamingTheChangeSetsAndChangesNothing(CapturedOutput output) {
 		TestDatabase database = TestPostgres.server().createDatabase();
 		try {
-			// An older version of the sample migrated this database: four of the nine changesets. (Its heroes took
-			// 50 ids per sequence call, so the mapping's 1000 is not checked against the old sequence.)
-			SampleInstance.start(database, "--spring.liquibase.change-log=classpath:db/changelog-behind/db.changelog-master.yaml",
-					"--spring.jpa.hibernate.ddl-auto=none", "--spring.main.web-application-type=none",
-					"--spring.jpa.properties.hibernate.id.sequence.increment_size_mismatch_strategy=none").close();
+			// An older version of the sample migrated this database: four of the nine
+			// changesets. (Its heroes took
+			// 50 ids per sequence call, so the mapping's 1000 is not checked against the
+			// old sequence.)
+			SampleInstance
+				.start(database, "--spring.liquibase.change-log=classpath:db/changelog-behind/db.changelog-master.yaml",
+						"--spring.jpa.hibernate.ddl-auto=none", "--spring.main.web-application-type=none",
+						"--spring.jpa.properties.hibernate.id.sequence.increment_size_mismatch_strategy=none")
+				.close();
 			JdbcClient jdbc = ProxiedDatabase.direct(database);
 			jdbc.sql("INSERT INTO team (id, name, version, created_at, updated_at) VALUES (1, 'Kept', 0, now(), now())")
 				.update();
@@ -91,8 +97,10 @@ class ReliabilityMigrationSafetyIntegrationTests {
 							"db/changelog/changes/0009-create-hero-count.yaml::0009-create-hero-count::crudkit")));
 
 			String report = report(output, mark);
-			this.figures.put("behindReport", report.lines().filter((line) -> line.contains("behind")).findFirst().orElse(""));
-			assertThat(report).contains("The database is behind this code: 5 changeset(s) of the changelog are not applied to it:")
+			this.figures.put("behindReport",
+					report.lines().filter((line) -> line.contains("behind")).findFirst().orElse(""));
+			assertThat(report)
+				.contains("The database is behind this code: 5 changeset(s) of the changelog are not applied to it:")
 				.contains("    - db/changelog/changes/0005-add-hero-status.yaml::0005-add-hero-status::crudkit")
 				.contains("spring.liquibase.enabled")
 				.doesNotContain("Schema-validation");
@@ -120,7 +128,8 @@ class ReliabilityMigrationSafetyIntegrationTests {
 					.satisfies((mismatch) -> assertThat(mismatch.getBehind()).hasSize(9)));
 
 			JdbcClient jdbc = ProxiedDatabase.direct(database);
-			List<String> tables = jdbc.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")
+			List<String> tables = jdbc
+				.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")
 				.query(String.class)
 				.list();
 			this.figures.put("emptyDatabaseBehind", "9 changesets named, tables created: " + tables.size());

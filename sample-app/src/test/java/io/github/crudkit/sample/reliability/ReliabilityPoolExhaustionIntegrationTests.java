@@ -22,10 +22,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A pool of two connections, both held by slow statements: every further request fails fast with a 503 once the
- * connection timeout has passed, never hangs, and the service serves normally as soon as the connections come
- * back. A statement that runs past the statement timeout is cancelled by PostgreSQL: a 503, and its transaction
- * leaves nothing behind.
+ * A pool of two connections, both held by slow statements: every further request fails
+ * fast with a 503 once the connection timeout has passed, never hangs, and the service
+ * serves normally as soon as the connections come back. A statement that runs past the
+ * statement timeout is cancelled by PostgreSQL: a 503, and its transaction leaves nothing
+ * behind.
  */
 class ReliabilityPoolExhaustionIntegrationTests {
 
@@ -46,8 +47,7 @@ class ReliabilityPoolExhaustionIntegrationTests {
 		database = TestPostgres.server().createDatabase();
 		sample = SampleInstance.start(List.of(SlowHeroes.class), "--spring.datasource.url=" + database.jdbcUrl(),
 				"--spring.datasource.username=" + database.username(),
-				"--spring.datasource.password=" + database.password(),
-				"--spring.datasource.hikari.maximum-pool-size=2",
+				"--spring.datasource.password=" + database.password(), "--spring.datasource.hikari.maximum-pool-size=2",
 				"--spring.datasource.hikari.connection-timeout=" + CONNECTION_TIMEOUT.toMillis(),
 				"--spring.datasource.hikari.data-source-properties.options=-c statement_timeout=2000");
 	}
@@ -67,7 +67,8 @@ class ReliabilityPoolExhaustionIntegrationTests {
 
 		ExecutorService threads = Executors.newFixedThreadPool(2 + EXCESS_REQUESTS);
 		try {
-			// Two slow writes (1.8 s each, below the statement timeout) take both connections.
+			// Two slow writes (1.8 s each, below the statement timeout) take both
+			// connections.
 			List<Future<RawHttp.Response>> holders = new ArrayList<>();
 			for (int i = 0; i < 2; i++) {
 				String name = "holder-" + i;
@@ -86,8 +87,8 @@ class ReliabilityPoolExhaustionIntegrationTests {
 				int n = i;
 				excess.add(threads.submit(() -> {
 					gate.await();
-					return (n % 2 == 0) ? http.get("/api/heroes")
-							: http.post("/api/heroes", "{\"name\":\"excess-" + n + "\",\"secretName\":\"SECRET-" + n + "\"}");
+					return (n % 2 == 0) ? http.get("/api/heroes") : http.post("/api/heroes",
+							"{\"name\":\"excess-" + n + "\",\"secretName\":\"SECRET-" + n + "\"}");
 				}));
 			}
 			gate.countDown();
@@ -125,7 +126,8 @@ class ReliabilityPoolExhaustionIntegrationTests {
 			assertThat(created.status()).isEqualTo(201);
 			JdbcClient jdbc = ProxiedDatabase.direct(database);
 			assertThat(jdbc.sql("SELECT count(*) FROM hero WHERE name LIKE 'excess-%'").query(Long.class).single())
-				.as("no refused write was stored").isZero();
+				.as("no refused write was stored")
+				.isZero();
 			assertThat(pool.getHikariPoolMXBean().getActiveConnections()).isLessThanOrEqualTo(1);
 		}
 		finally {

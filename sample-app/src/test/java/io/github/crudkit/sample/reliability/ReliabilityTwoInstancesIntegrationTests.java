@@ -22,9 +22,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two instances start at the same moment on one fresh database: Liquibase's lock lets exactly one migrate, both
- * come up, and concurrent writes through both keep unique names unique and let exactly one of two conditional
- * updates win.
+ * Two instances start at the same moment on one fresh database: Liquibase's lock lets
+ * exactly one migrate, both come up, and concurrent writes through both keep unique names
+ * unique and let exactly one of two conditional updates win.
  */
 class ReliabilityTwoInstancesIntegrationTests {
 
@@ -35,7 +35,8 @@ class ReliabilityTwoInstancesIntegrationTests {
 	@Test
 	void bothStartOneMigratesAndConcurrentWritesThroughBothStayConsistent() throws Exception {
 		TestDatabase database = TestPostgres.server().createDatabase();
-		// Liquibase polls a held lock every 10 s by default; 1 s keeps the waiting instance's start short.
+		// Liquibase polls a held lock every 10 s by default; 1 s keeps the waiting
+		// instance's start short.
 		System.setProperty("liquibase.changelogLockPollRate", "1");
 		ExecutorService threads = Executors.newFixedThreadPool(2);
 		List<SampleInstance> instances = new ArrayList<>();
@@ -72,7 +73,9 @@ class ReliabilityTwoInstancesIntegrationTests {
 			long deployments = jdbc.sql("SELECT count(DISTINCT deployment_id) FROM databasechangelog")
 				.query(Long.class)
 				.single();
-			boolean locked = jdbc.sql("SELECT bool_or(locked) FROM databasechangeloglock").query(Boolean.class).single();
+			boolean locked = jdbc.sql("SELECT bool_or(locked) FROM databasechangeloglock")
+				.query(Boolean.class)
+				.single();
 
 			Map<String, Integer> teamOutcomes = new TreeMap<>();
 			Map<String, Integer> patchOutcomes = new TreeMap<>();
@@ -147,7 +150,11 @@ class ReliabilityTwoInstancesIntegrationTests {
 	}
 
 	private static String outcome(List<RawHttp.Response> responses) {
-		return responses.stream().map(RawHttp.Response::status).sorted().map(String::valueOf).reduce((x, y) -> x + "+" + y)
+		return responses.stream()
+			.map(RawHttp.Response::status)
+			.sorted()
+			.map(String::valueOf)
+			.reduce((x, y) -> x + "+" + y)
 			.orElse("");
 	}
 

@@ -21,9 +21,9 @@ import org.springframework.core.Ordered;
 import org.springframework.core.ResolvableType;
 
 /**
- * One running instance of the sample on a random port, started as in production ({@link SampleApplication} with
- * command-line arguments), not as a Spring test context, so that a test can start several, cut their database
- * and close them.
+ * One running instance of the sample on a random port, started as in production
+ * ({@link SampleApplication} with command-line arguments), not as a Spring test context,
+ * so that a test can start several, cut their database and close them.
  */
 final class SampleInstance implements AutoCloseable {
 
@@ -82,9 +82,10 @@ final class SampleInstance implements AutoCloseable {
 	}
 
 	/**
-	 * Lets one application at a time initialize the logging system, which this JVM's instances share (Logback's
-	 * context is not safe for two initializations at once); the rest of their start-up runs concurrently. In
-	 * production every instance has a JVM of its own.
+	 * Lets one application at a time initialize the logging system, which this JVM's
+	 * instances share (Logback's context is not safe for two initializations at once);
+	 * the rest of their start-up runs concurrently. In production every instance has a
+	 * JVM of its own.
 	 */
 	private static final class LoggingInitialization implements GenericApplicationListener {
 

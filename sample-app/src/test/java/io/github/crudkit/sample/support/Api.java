@@ -21,15 +21,17 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A small HTTP client for the sample's API. Every response it receives is checked centrally: no body contains a
- * value marked with {@link #SECRET}; no body except the OpenAPI document mentions {@code secretName}, save an error
- * naming it as the offending {@code field} (the contract names every offending field); and no error body shows
+ * A small HTTP client for the sample's API. Every response it receives is checked
+ * centrally: no body contains a value marked with {@link #SECRET}; no body except the
+ * OpenAPI document mentions {@code secretName}, save an error naming it as the offending
+ * {@code field} (the contract names every offending field); and no error body shows
  * server internals (exception or class names, SQL, stack frames).
  */
 public final class Api {
 
 	/**
-	 * Prefix of every secret name the tests send, so that a leak of any of them is caught.
+	 * Prefix of every secret name the tests send, so that a leak of any of them is
+	 * caught.
 	 */
 	public static final String SECRET = "SECRET-";
 
@@ -40,13 +42,13 @@ public final class Api {
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	/**
-	 * What an error body must never contain: exception and class names, SQL text and stack frames. A bare
-	 * {@code " at "} is too common in prose ("it is now at version 3"), so frames are matched by their shape.
+	 * What an error body must never contain: exception and class names, SQL text and
+	 * stack frames. A bare {@code " at "} is too common in prose ("it is now at version
+	 * 3"), so frames are matched by their shape.
 	 */
-	private static final List<Pattern> INTERNALS = List.of(Pattern.compile("Exception"),
-			Pattern.compile("\\borg\\."), Pattern.compile("\\bjava\\."), Pattern.compile("SQL"),
-			Pattern.compile("(?i)\\bselect "), Pattern.compile("(?i)\\binsert "),
-			Pattern.compile("\\bat [\\w$.]+\\("));
+	private static final List<Pattern> INTERNALS = List.of(Pattern.compile("Exception"), Pattern.compile("\\borg\\."),
+			Pattern.compile("\\bjava\\."), Pattern.compile("SQL"), Pattern.compile("(?i)\\bselect "),
+			Pattern.compile("(?i)\\binsert "), Pattern.compile("\\bat [\\w$.]+\\("));
 
 	private final String base;
 
@@ -112,7 +114,8 @@ public final class Api {
 	}
 
 	/**
-	 * Send a body of unknown length, which goes out with {@code Transfer-Encoding: chunked}.
+	 * Send a body of unknown length, which goes out with
+	 * {@code Transfer-Encoding: chunked}.
 	 * @param method the HTTP method
 	 * @param path the path and query
 	 * @param body supplies the stream of the body
@@ -135,12 +138,13 @@ public final class Api {
 	public Response send(String method, String path, @Nullable Object body, @Nullable String contentType,
 			Map<String, String> headers) {
 		String text = (body == null) ? null : (body instanceof String string) ? string : json.writeValueAsString(body);
-		return exchange(method, path, (text != null) ? HttpRequest.BodyPublishers.ofString(text)
-				: HttpRequest.BodyPublishers.noBody(), contentType, headers);
+		return exchange(method, path,
+				(text != null) ? HttpRequest.BodyPublishers.ofString(text) : HttpRequest.BodyPublishers.noBody(),
+				contentType, headers);
 	}
 
-	private Response exchange(String method, String path, HttpRequest.BodyPublisher body,
-			@Nullable String contentType, Map<String, String> headers) {
+	private Response exchange(String method, String path, HttpRequest.BodyPublisher body, @Nullable String contentType,
+			Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
 			.timeout(Duration.ofSeconds(30));
 		request.method(method, body);
@@ -173,8 +177,9 @@ public final class Api {
 	}
 
 	/**
-	 * Return the body with the {@code field} of every {@code errors} entry blanked out: an error may name
-	 * {@code secretName} as the field at fault (never its value, which the {@link #SECRET} check covers).
+	 * Return the body with the {@code field} of every {@code errors} entry blanked out:
+	 * an error may name {@code secretName} as the field at fault (never its value, which
+	 * the {@link #SECRET} check covers).
 	 */
 	private static String withoutOffendingFieldNames(Response response) {
 		if (response.status() < 400 || !response.body().startsWith("{")) {

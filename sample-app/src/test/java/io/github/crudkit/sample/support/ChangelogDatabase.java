@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
- * A fresh database with the sample's changelog open on it, for tests that migrate it a changeset at a time; closing
- * it drops the database.
+ * A fresh database with the sample's changelog open on it, for tests that migrate it a
+ * changeset at a time; closing it drops the database.
  */
 public final class ChangelogDatabase implements AutoCloseable {
 
@@ -36,7 +36,8 @@ public final class ChangelogDatabase implements AutoCloseable {
 		this.server = server;
 		this.database = database;
 		this.liquibase = liquibase;
-		// Its own connections, each committing at once: Liquibase rolls back what is pending on its connection.
+		// Its own connections, each committing at once: Liquibase rolls back what is
+		// pending on its connection.
 		this.jdbc = JdbcClient.create(dataSource());
 	}
 
@@ -50,7 +51,8 @@ public final class ChangelogDatabase implements AutoCloseable {
 		PostgresServer server = TestPostgres.server();
 		TestDatabase database = server.createDatabase();
 		Connection connection = database.connect();
-		Database target = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+		Database target = DatabaseFactory.getInstance()
+			.findCorrectDatabaseImplementation(new JdbcConnection(connection));
 		return new ChangelogDatabase(server, database,
 				new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), target));
 	}
@@ -72,7 +74,8 @@ public final class ChangelogDatabase implements AutoCloseable {
 	}
 
 	/**
-	 * Return a data source of new connections to the database, for tests that write from several threads.
+	 * Return a data source of new connections to the database, for tests that write from
+	 * several threads.
 	 * @return the data source
 	 */
 	public SimpleDriverDataSource dataSource() {

@@ -11,9 +11,10 @@ import org.springframework.http.HttpStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Assertions on RFC 9457 problem responses, as the contract describes them: {@code application/problem+json} with
- * {@code type}, {@code title}, {@code status}, {@code detail} and {@code instance}, plus {@code errors} naming each
- * offending field where fields are at fault.
+ * Assertions on RFC 9457 problem responses, as the contract describes them:
+ * {@code application/problem+json} with {@code type}, {@code title}, {@code status},
+ * {@code detail} and {@code instance}, plus {@code errors} naming each offending field
+ * where fields are at fault.
  */
 public final class Problems {
 
@@ -21,7 +22,8 @@ public final class Problems {
 	}
 
 	/**
-	 * Assert that a response is a complete problem with the given status, about the given path.
+	 * Assert that a response is a complete problem with the given status, about the given
+	 * path.
 	 * @param response the response
 	 * @param status the expected HTTP status
 	 * @param path the request path, which {@code instance} must equal
@@ -51,7 +53,8 @@ public final class Problems {
 	}
 
 	/**
-	 * Assert that a response is a problem whose {@code errors} name exactly the given fields, each with a message.
+	 * Assert that a response is a problem whose {@code errors} name exactly the given
+	 * fields, each with a message.
 	 * @param response the response
 	 * @param status the expected HTTP status
 	 * @param path the request path

@@ -11,7 +11,8 @@ import io.github.crudkit.test.postgres.CrudkitTestDatabase;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * The sample on a random port against a fresh PostgreSQL database; tests talk to it over HTTP with {@link Api}.
+ * The sample on a random port against a fresh PostgreSQL database; tests talk to it over
+ * HTTP with {@link Api}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -125,8 +125,8 @@ class TeamApiIntegrationTests {
 	void unknownTeamIsA404ProblemEverywhere() {
 		long missing = 9_000_000_000L;
 		for (Response response : List.of(this.api.get("/api/teams/" + missing),
-				this.api.patch("/api/teams/" + missing, Map.of("name", "x")),
-				this.api.delete("/api/teams/" + missing), this.api.get("/api/teams/" + missing + "/heroes"))) {
+				this.api.patch("/api/teams/" + missing, Map.of("name", "x")), this.api.delete("/api/teams/" + missing),
+				this.api.get("/api/teams/" + missing + "/heroes"))) {
 			assertThat(response.status()).isEqualTo(404);
 			assertThat(response.header("Content-Type")).startsWith("application/problem+json");
 			assertThat(response.json().get("detail").asString()).contains("Team " + missing);

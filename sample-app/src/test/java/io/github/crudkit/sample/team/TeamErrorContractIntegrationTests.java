@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
- * The error rows of the team endpoints in the API contract, plus the {@code ETag}/{@code If-Match} and merge-patch
- * rules they rest on.
+ * The error rows of the team endpoints in the API contract, plus the
+ * {@code ETag}/{@code If-Match} and merge-patch rules they rest on.
  */
 @SampleIntegrationTest
 class TeamErrorContractIntegrationTests {
@@ -116,8 +116,8 @@ class TeamErrorContractIntegrationTests {
 		assertThat(this.api.post("/api/teams", Map.of("name", name)).status()).isEqualTo(201);
 
 		for (String taken : List.of(name, name.toUpperCase(Locale.ROOT), name.toLowerCase(Locale.ROOT))) {
-			JsonNode problem = assertFieldProblem(this.api.post("/api/teams", Map.of("name", taken)), 409,
-					"/api/teams", "name");
+			JsonNode problem = assertFieldProblem(this.api.post("/api/teams", Map.of("name", taken)), 409, "/api/teams",
+					"name");
 			assertThat(problem.get("detail").asString()).contains("name");
 		}
 		assertThat(countTeamsNamedIgnoringCase(name)).isEqualTo(1);
@@ -201,8 +201,9 @@ class TeamErrorContractIntegrationTests {
 	}
 
 	/**
-	 * Stale {@code If-Match} values, written with {@code old} (the version before the last change), {@code current}
-	 * and {@code next}: weak tags never match, as RFC 9110's strong comparison demands.
+	 * Stale {@code If-Match} values, written with {@code old} (the version before the
+	 * last change), {@code current} and {@code next}: weak tags never match, as RFC
+	 * 9110's strong comparison demands.
 	 */
 	@ParameterizedTest
 	@ValueSource(strings = { "\"old\"", "\"next\"", "W/\"current\"", "\"old\", \"next\"" })
@@ -244,8 +245,7 @@ class TeamErrorContractIntegrationTests {
 		JsonNode team = this.api.get(path).json();
 		assertThat(team.get("heroCount").asInt()).isEqualTo(1);
 		assertThat(team.get("heroes").get(0).get("id").asLong()).isEqualTo(heroId);
-		assertThat(this.api.get("/api/heroes/" + heroId).json().get("team").get("id").asLong())
-			.isEqualTo(created.id());
+		assertThat(this.api.get("/api/heroes/" + heroId).json().get("team").get("id").asLong()).isEqualTo(created.id());
 
 		assertThat(this.api.patch("/api/heroes/" + heroId, "{\"teamId\": null}").status()).isEqualTo(200);
 		assertThat(this.api.delete(path).status()).isEqualTo(204);
@@ -289,8 +289,8 @@ class TeamErrorContractIntegrationTests {
 				template.startsWith("0x") ? Long.toHexString(created.id()) : Long.toString(created.id()));
 		Object body = method.equals("PATCH") ? Map.of("headquarters", "Alias") : null;
 
-		Response response = this.api.send(method, path, body, method.equals("PATCH") ? "application/merge-patch+json"
-				: null, Map.of());
+		Response response = this.api.send(method, path, body,
+				method.equals("PATCH") ? "application/merge-patch+json" : null, Map.of());
 
 		assertFieldProblem(response, 400, path, "id");
 		assertUnchanged(created);
@@ -391,7 +391,8 @@ class TeamErrorContractIntegrationTests {
 	}
 
 	/**
-	 * Assert that the team still is as the given response showed it: same fields, same ETag, same stored version.
+	 * Assert that the team still is as the given response showed it: same fields, same
+	 * ETag, same stored version.
 	 */
 	private void assertUnchanged(Response before) {
 		JsonNode expected = before.json();

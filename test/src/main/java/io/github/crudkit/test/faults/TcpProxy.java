@@ -19,19 +19,20 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A TCP proxy on {@code 127.0.0.1} for fault-injection tests: it forwards every connection to a target host and
- * port until it is {@linkplain #cut() cut}, which closes every live connection at once and refuses new ones (or,
- * {@linkplain #blackhole() blackholed}, accepts them and never answers), and forwards again once
- * {@linkplain #restore() restored}. Point a client (a JDBC URL, say) at {@link #port()} instead of the server.
- * <pre class="code">
+ * A TCP proxy on {@code 127.0.0.1} for fault-injection tests: it forwards every
+ * connection to a target host and port until it is {@linkplain #cut() cut}, which closes
+ * every live connection at once and refuses new ones (or, {@linkplain #blackhole()
+ * blackholed}, accepts them and never answers), and forwards again once
+ * {@linkplain #restore() restored}. Point a client (a JDBC URL, say) at {@link #port()}
+ * instead of the server. <pre class="code">
  * try (TcpProxy proxy = TcpProxy.start("127.0.0.1", 5432)) {
  *     String url = "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/app";
  *     ...
  *     proxy.cut();      // the database is gone
  *     proxy.restore();  // and back
  * }
- * </pre> Plain blocking {@code java.net} sockets, two daemon threads per connection; meant for tests on the loopback
- * interface only.
+ * </pre> Plain blocking {@code java.net} sockets, two daemon threads per connection;
+ * meant for tests on the loopback interface only.
  *
  * @since 0.1.0
  */
@@ -82,7 +83,8 @@ public final class TcpProxy implements AutoCloseable {
 	}
 
 	/**
-	 * Start a proxy on a free port of {@code 127.0.0.1} that forwards to the given target.
+	 * Start a proxy on a free port of {@code 127.0.0.1} that forwards to the given
+	 * target.
 	 * @param targetHost the host to forward to
 	 * @param targetPort the port to forward to
 	 * @return the running proxy
@@ -118,16 +120,18 @@ public final class TcpProxy implements AutoCloseable {
 	}
 
 	/**
-	 * Close every live connection (both ends, with a reset) and refuse new ones: each is accepted and reset at
-	 * once, so that a client fails fast, as against a stopped server.
+	 * Close every live connection (both ends, with a reset) and refuse new ones: each is
+	 * accepted and reset at once, so that a client fails fast, as against a stopped
+	 * server.
 	 */
 	public void cut() {
 		sever(State.REFUSING);
 	}
 
 	/**
-	 * Close every live connection and let new ones hang: each is accepted and never answered, as behind a
-	 * firewall that drops packets. Clients wait until their own timeouts.
+	 * Close every live connection and let new ones hang: each is accepted and never
+	 * answered, as behind a firewall that drops packets. Clients wait until their own
+	 * timeouts.
 	 */
 	public void blackhole() {
 		sever(State.BLACKHOLING);
@@ -143,9 +147,9 @@ public final class TcpProxy implements AutoCloseable {
 	}
 
 	/**
-	 * {@linkplain #cut() Cut} as soon as clients have sent the given number of bytes more towards the target; the
-	 * read that crosses the mark is not forwarded. For a cut in the middle of a conversation (a transaction, say)
-	 * without racing a timer.
+	 * {@linkplain #cut() Cut} as soon as clients have sent the given number of bytes more
+	 * towards the target; the read that crosses the mark is not forwarded. For a cut in
+	 * the middle of a conversation (a transaction, say) without racing a timer.
 	 * @param bytes how many more bytes may be forwarded to the target before the cut
 	 */
 	public void cutAfterUpstreamBytes(long bytes) {

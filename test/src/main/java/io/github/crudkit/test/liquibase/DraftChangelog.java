@@ -39,17 +39,20 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Alembic's {@code revision --autogenerate} for Liquibase: builds a reference schema from the application's
- * entities (Hibernate, {@code ddl-auto=create}) in one scratch database, migrates another scratch database with
- * the application's changelog, and writes the difference as a draft YAML changelog for the developer to review,
- * rename ({@code NNNN-verb-object.yaml}, one logical change per file), complete with rollbacks and move into
- * {@code db/changelog/changes/}. Nothing is ever applied. Both scratch databases are made on the
- * {@linkplain TestPostgres#server() test server} and dropped afterwards.
+ * Alembic's {@code revision --autogenerate} for Liquibase: builds a reference schema from
+ * the application's entities (Hibernate, {@code ddl-auto=create}) in one scratch
+ * database, migrates another scratch database with the application's changelog, and
+ * writes the difference as a draft YAML changelog for the developer to review, rename
+ * ({@code NNNN-verb-object.yaml}, one logical change per file), complete with rollbacks
+ * and move into {@code db/changelog/changes/}. Nothing is ever applied. Both scratch
+ * databases are made on the {@linkplain TestPostgres#server() test server} and dropped
+ * afterwards.
  * <p>
- * The draft holds what the changelog lacks: tables, columns, unique constraints, indexes, foreign keys and
- * sequences the entities have and the schema does not, changed columns, and tables and columns the entities no
- * longer map. Indexes, constraints, sequences and column defaults that only the migrations create are left alone:
- * a trigram index, a CHECK or a {@code DEFAULT now()} is deliberate, not drift.
+ * The draft holds what the changelog lacks: tables, columns, unique constraints, indexes,
+ * foreign keys and sequences the entities have and the schema does not, changed columns,
+ * and tables and columns the entities no longer map. Indexes, constraints, sequences and
+ * column defaults that only the migrations create are left alone: a trigram index, a
+ * CHECK or a {@code DEFAULT now()} is deliberate, not drift.
  * <p>
  * Run against the sample: {@code ./mvnw -pl sample-app -am spring-boot:test-run
  * -Dcrudkit.dev.main-class=io.github.crudkit.test.liquibase.DraftChangelog
@@ -60,7 +63,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class DraftChangelog {
 
 	/**
-	 * Where {@link #main(String[])} writes the draft unless told otherwise, relative to the working directory.
+	 * Where {@link #main(String[])} writes the draft unless told otherwise, relative to
+	 * the working directory.
 	 */
 	public static final String DEFAULT_OUTPUT = "target/crudkit/draft-changelog.yaml";
 
@@ -71,8 +75,9 @@ public final class DraftChangelog {
 
 	/**
 	 * Write a draft changelog.
-	 * @param args the application's {@code @SpringBootApplication} class name, then optionally the output file
-	 * (default {@value #DEFAULT_OUTPUT}), then any further {@code --name=value} properties for the application
+	 * @param args the application's {@code @SpringBootApplication} class name, then
+	 * optionally the output file (default {@value #DEFAULT_OUTPUT}), then any further
+	 * {@code --name=value} properties for the application
 	 * @throws Exception if the draft cannot be made
 	 */
 	public static void main(String[] args) throws Exception {
@@ -99,7 +104,8 @@ public final class DraftChangelog {
 	}
 
 	/**
-	 * Generate a draft changelog and write it to a file (or delete the file if there is no difference).
+	 * Generate a draft changelog and write it to a file (or delete the file if there is
+	 * no difference).
 	 * @param application the application's {@code @SpringBootApplication} class
 	 * @param output the file to write
 	 * @param properties further {@code --name=value} properties for the application
@@ -132,7 +138,8 @@ public final class DraftChangelog {
 		TestDatabase fromEntities = server.createDatabase();
 		TestDatabase fromChangelog = server.createDatabase();
 		try {
-			// The reference schema comes from the entities alone: no migrations, so no check against them either.
+			// The reference schema comes from the entities alone: no migrations, so no
+			// check against them either.
 			start(application, fromEntities, properties, "--spring.jpa.hibernate.ddl-auto=create",
 					"--spring.liquibase.enabled=false", "--crudkit.migration.verify-on-startup=false",
 					"--crudkit.schema-checks.enabled=false");
@@ -146,8 +153,7 @@ public final class DraftChangelog {
 		}
 	}
 
-	private static void start(Class<?> application, TestDatabase database, String[] properties,
-			String... settings) {
+	private static void start(Class<?> application, TestDatabase database, String[] properties, String... settings) {
 		List<String> args = new ArrayList<>(List.of(properties));
 		args.addAll(List.of(settings));
 		args.add("--spring.datasource.url=" + database.jdbcUrl());
@@ -190,8 +196,9 @@ public final class DraftChangelog {
 	}
 
 	/**
-	 * Keeps what the entities have and the changelog lacks, plus tables and columns the entities dropped; never
-	 * touches Liquibase's tables or objects only the migrations create on purpose.
+	 * Keeps what the entities have and the changelog lacks, plus tables and columns the
+	 * entities dropped; never touches Liquibase's tables or objects only the migrations
+	 * create on purpose.
 	 */
 	private static final class DraftFilter implements ObjectChangeFilter {
 
@@ -208,7 +215,8 @@ public final class DraftChangelog {
 		@Override
 		public boolean includeChanged(DatabaseObject object, ObjectDifferences differences, Database reference,
 				Database comparison) {
-			// A column's position is no migration, and a default that only the migrations set (now(), 0) is
+			// A column's position is no migration, and a default that only the migrations
+			// set (now(), 0) is
 			// deliberate: entities rarely declare defaults.
 			boolean relevant = differences.getDifferences()
 				.stream()

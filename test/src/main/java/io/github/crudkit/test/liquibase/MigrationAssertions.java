@@ -17,9 +17,8 @@ import jakarta.persistence.EntityManagerFactory;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * Migration checks of {@code io.github.crudkit.liquibase}, each one line in a test, each failing with one line
- * per problem:
- * <pre class="code">
+ * Migration checks of {@code io.github.crudkit.liquibase}, each one line in a test, each
+ * failing with one line per problem: <pre class="code">
  * MigrationAssertions.assertChangelogFollowsConventions();
  * MigrationAssertions.assertRoundTrip();
  * MigrationAssertions.assertNoSchemaDrift(entityManagerFactory, dataSource);
@@ -34,8 +33,9 @@ public final class MigrationAssertions {
 	}
 
 	/**
-	 * Assert that the changelog on the classpath ({@value ChangelogConventions#DEFAULT_MASTER}) and the
-	 * application's configuration follow crudkit's {@linkplain ChangelogConventions conventions}.
+	 * Assert that the changelog on the classpath
+	 * ({@value ChangelogConventions#DEFAULT_MASTER}) and the application's configuration
+	 * follow crudkit's {@linkplain ChangelogConventions conventions}.
 	 */
 	public static void assertChangelogFollowsConventions() {
 		assertChangelogFollowsConventions(ChangelogConventions.onClasspath());
@@ -51,9 +51,10 @@ public final class MigrationAssertions {
 	}
 
 	/**
-	 * Assert that the changelog on the classpath ({@value ChangelogConventions#DEFAULT_MASTER}) goes up, all the
-	 * way down and up again on a fresh database of the {@linkplain TestPostgres#server() test server}, leaving
-	 * nothing behind and rebuilding the same schema.
+	 * Assert that the changelog on the classpath
+	 * ({@value ChangelogConventions#DEFAULT_MASTER}) goes up, all the way down and up
+	 * again on a fresh database of the {@linkplain TestPostgres#server() test server},
+	 * leaving nothing behind and rebuilding the same schema.
 	 */
 	public static void assertRoundTrip() {
 		assertRoundTrip(MigrationRoundTrip::of);
@@ -84,12 +85,14 @@ public final class MigrationAssertions {
 	}
 
 	/**
-	 * Assert that the JPA mappings and the migrated schema agree: every mapped table, column, unique constraint
-	 * and index is in the schema, and every column of the schema is mapped.
+	 * Assert that the JPA mappings and the migrated schema agree: every mapped table,
+	 * column, unique constraint and index is in the schema, and every column of the
+	 * schema is mapped.
 	 * @param entityManagerFactory the application's entity manager factory
 	 * @param dataSource the application's (migrated) data source
-	 * @param ignoring tables or {@code table.column} names to leave out ({@code *} as a wildcard), for example a
-	 * column added by the expand step of an expand/contract migration
+	 * @param ignoring tables or {@code table.column} names to leave out ({@code *} as a
+	 * wildcard), for example a column added by the expand step of an expand/contract
+	 * migration
 	 */
 	public static void assertNoSchemaDrift(EntityManagerFactory entityManagerFactory, DataSource dataSource,
 			String... ignoring) {
@@ -98,9 +101,9 @@ public final class MigrationAssertions {
 	}
 
 	/**
-	 * Assert that the schema passes crudkit's {@linkplain SchemaHealth#DEFAULT_CHECKS default health checks}:
-	 * every foreign key has an index, no index is duplicated, overlapping or invalid, every table has a primary
-	 * key, ...
+	 * Assert that the schema passes crudkit's {@linkplain SchemaHealth#DEFAULT_CHECKS
+	 * default health checks}: every foreign key has an index, no index is duplicated,
+	 * overlapping or invalid, every table has a primary key, ...
 	 * @param dataSource the application's (migrated) data source
 	 */
 	public static void assertSchemaHealthy(DataSource dataSource) {

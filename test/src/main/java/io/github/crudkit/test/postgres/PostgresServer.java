@@ -17,8 +17,9 @@ import io.github.crudkit.datasource.JdbcUrls;
 /**
  * A running PostgreSQL server on which tests create their own databases.
  * <p>
- * Every database made by {@link #createDatabase()} is dropped when the server is {@linkplain #close() closed};
- * {@link #database(String)} makes a database that is kept, for development runs.
+ * Every database made by {@link #createDatabase()} is dropped when the server is
+ * {@linkplain #close() closed}; {@link #database(String)} makes a database that is kept,
+ * for development runs.
  *
  * @since 0.1.0
  */
@@ -39,7 +40,8 @@ public abstract class PostgresServer implements AutoCloseable {
 	public abstract Kind kind();
 
 	/**
-	 * Return the JDBC URL of the server's maintenance database, on which databases are created and dropped.
+	 * Return the JDBC URL of the server's maintenance database, on which databases are
+	 * created and dropped.
 	 * @return the maintenance database URL
 	 */
 	protected abstract String maintenanceUrl();
@@ -71,7 +73,8 @@ public abstract class PostgresServer implements AutoCloseable {
 	}
 
 	/**
-	 * Create a new, empty database with a unique name; it is dropped when this server is closed.
+	 * Create a new, empty database with a unique name; it is dropped when this server is
+	 * closed.
 	 * @return the new database
 	 */
 	public synchronized TestDatabase createDatabase() {
@@ -83,8 +86,8 @@ public abstract class PostgresServer implements AutoCloseable {
 	}
 
 	/**
-	 * Return the database with the given name, creating it if it does not exist; it is kept when this server is
-	 * closed.
+	 * Return the database with the given name, creating it if it does not exist; it is
+	 * kept when this server is closed.
 	 * @param name the database name: lower-case letters, digits and underscores
 	 * @return the database
 	 */
@@ -110,7 +113,8 @@ public abstract class PostgresServer implements AutoCloseable {
 	}
 
 	/**
-	 * Drop a database made by {@link #createDatabase()}, closing any connection still open to it.
+	 * Drop a database made by {@link #createDatabase()}, closing any connection still
+	 * open to it.
 	 * @param database the database
 	 */
 	public synchronized void dropDatabase(TestDatabase database) {
@@ -120,7 +124,8 @@ public abstract class PostgresServer implements AutoCloseable {
 	}
 
 	/**
-	 * Drop every database made by {@link #createDatabase()}, then stop the server if this class started it.
+	 * Drop every database made by {@link #createDatabase()}, then stop the server if this
+	 * class started it.
 	 */
 	@Override
 	public synchronized void close() {

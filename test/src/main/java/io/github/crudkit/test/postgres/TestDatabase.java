@@ -38,7 +38,8 @@ public record TestDatabase(String name, String jdbcUrl, String username, String 
 
 	@Override
 	public String toString() {
-		return "TestDatabase[name=" + this.name + ", jdbcUrl=" + JdbcUrls.redact(this.jdbcUrl) + ", username=" + this.username + "]";
+		return "TestDatabase[name=" + this.name + ", jdbcUrl=" + JdbcUrls.redact(this.jdbcUrl) + ", username="
+				+ this.username + "]";
 	}
 
 }

@@ -14,7 +14,8 @@ import org.springframework.test.context.MergedContextConfiguration;
 import org.springframework.test.context.TestContextAnnotationUtils;
 
 /**
- * Gives each application context of a test annotated with {@link CrudkitTestDatabase} a fresh database.
+ * Gives each application context of a test annotated with {@link CrudkitTestDatabase} a
+ * fresh database.
  *
  * @since 0.1.0
  */
@@ -30,8 +31,7 @@ public class TestDatabaseContextCustomizerFactory implements ContextCustomizerFa
 	private static final class TestDatabaseContextCustomizer implements ContextCustomizer {
 
 		@Override
-		public void customizeContext(ConfigurableApplicationContext context,
-				MergedContextConfiguration mergedConfig) {
+		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
 			TestDatabase database = TestPostgres.server().createDatabase();
 			context.getEnvironment()
 				.getPropertySources()

@@ -10,29 +10,32 @@ import org.jspecify.annotations.Nullable;
 import org.testcontainers.DockerClientFactory;
 
 /**
- * Chooses the PostgreSQL server for a test run, once per JVM, and never skips: a server named by
- * {@value #URL_VARIABLE} if set; otherwise a Testcontainers container where a Docker engine runs; otherwise an
- * embedded server. The server stops, and every database the run created is dropped, when the JVM exits.
+ * Chooses the PostgreSQL server for a test run, once per JVM, and never skips: a server
+ * named by {@value #URL_VARIABLE} if set; otherwise a Testcontainers container where a
+ * Docker engine runs; otherwise an embedded server. The server stops, and every database
+ * the run created is dropped, when the JVM exits.
  *
  * @since 0.1.0
  */
 public final class TestPostgres {
 
 	/**
-	 * Environment variable (or system property {@code crudkit.test.database.url}) with a JDBC URL of an existing
-	 * database on the server to use, for example {@code jdbc:postgresql://127.0.0.1:5432/postgres}.
+	 * Environment variable (or system property {@code crudkit.test.database.url}) with a
+	 * JDBC URL of an existing database on the server to use, for example
+	 * {@code jdbc:postgresql://127.0.0.1:5432/postgres}.
 	 */
 	public static final String URL_VARIABLE = "CRUDKIT_TEST_DATABASE_URL";
 
 	/**
-	 * Environment variable (or system property {@code crudkit.test.database.username}) with the user, which must
-	 * be allowed to create databases; {@code postgres} when unset.
+	 * Environment variable (or system property {@code crudkit.test.database.username})
+	 * with the user, which must be allowed to create databases; {@code postgres} when
+	 * unset.
 	 */
 	public static final String USERNAME_VARIABLE = "CRUDKIT_TEST_DATABASE_USERNAME";
 
 	/**
-	 * Environment variable (or system property {@code crudkit.test.database.password}) with the password; none
-	 * when unset.
+	 * Environment variable (or system property {@code crudkit.test.database.password})
+	 * with the password; none when unset.
 	 */
 	public static final String PASSWORD_VARIABLE = "CRUDKIT_TEST_DATABASE_PASSWORD";
 
@@ -78,8 +81,8 @@ public final class TestPostgres {
 	}
 
 	/**
-	 * Return whether a Docker engine may be reachable, without asking Testcontainers, whose probe logs an error
-	 * where none is.
+	 * Return whether a Docker engine may be reachable, without asking Testcontainers,
+	 * whose probe logs an error where none is.
 	 * @return whether it is worth asking Testcontainers
 	 */
 	static boolean dockerMayRun() {
@@ -90,15 +93,15 @@ public final class TestPostgres {
 	}
 
 	private static @Nullable String setting(String variable) {
-		String property = "crudkit.test.database." + variable.substring("CRUDKIT_TEST_DATABASE_".length())
-			.toLowerCase(java.util.Locale.ROOT);
+		String property = "crudkit.test.database."
+				+ variable.substring("CRUDKIT_TEST_DATABASE_".length()).toLowerCase(java.util.Locale.ROOT);
 		String value = System.getProperty(property);
 		return (value != null) ? value : System.getenv(variable);
 	}
 
 	static Map<String, String> describe(TestDatabase database) {
-		return Map.of("spring.datasource.url", database.jdbcUrl(), "spring.datasource.username",
-				database.username(), "spring.datasource.password", database.password());
+		return Map.of("spring.datasource.url", database.jdbcUrl(), "spring.datasource.username", database.username(),
+				"spring.datasource.password", database.password());
 	}
 
 }

@@ -81,7 +81,8 @@ class TcpProxyIntegrationTests {
 	}
 
 	private static int selectOne(Connection connection) throws SQLException {
-		try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery("SELECT 1")) {
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT 1")) {
 			result.next();
 			return result.getInt(1);
 		}

@@ -185,7 +185,8 @@ class TcpProxyTests {
 	}
 
 	/**
-	 * Assert that the other end closed the connection: a read ends (or fails) within a second, without data.
+	 * Assert that the other end closed the connection: a read ends (or fails) within a
+	 * second, without data.
 	 */
 	private static void assertClosed(Socket socket) throws IOException {
 		socket.setSoTimeout(1000);
@@ -205,7 +206,9 @@ class TcpProxyTests {
 			try {
 				Socket socket = this.echoServer.accept();
 				this.echoThreads.execute(() -> {
-					try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+					try (socket;
+							InputStream in = socket.getInputStream();
+							OutputStream out = socket.getOutputStream()) {
 						in.transferTo(out);
 					}
 					catch (IOException ex) {

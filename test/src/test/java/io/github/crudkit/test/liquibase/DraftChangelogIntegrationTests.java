@@ -10,8 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link DraftChangelog}: {@link DraftFixtureApplication}'s entity {@code Gadget} maps a column its
- * changelog never adds.
+ * Tests for {@link DraftChangelog}: {@link DraftFixtureApplication}'s entity
+ * {@code Gadget} maps a column its changelog never adds.
  */
 class DraftChangelogIntegrationTests {
 

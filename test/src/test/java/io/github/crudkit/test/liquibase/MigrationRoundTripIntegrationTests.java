@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link MigrationRoundTrip} and {@link MigrationAssertions#assertRoundTrip()} on fresh PostgreSQL
- * databases, with the changelogs under {@code fixtures/roundtrip/}.
+ * Tests for {@link MigrationRoundTrip} and {@link MigrationAssertions#assertRoundTrip()}
+ * on fresh PostgreSQL databases, with the changelogs under {@code fixtures/roundtrip/}.
  */
 class MigrationRoundTripIntegrationTests {
 
@@ -25,7 +25,8 @@ class MigrationRoundTripIntegrationTests {
 
 	@Test
 	void reportsWhatRollbackLeavesBehind() {
-		// Liquibase creates sequences with IF NOT EXISTS on PostgreSQL, so the second update passes: only the leak shows.
+		// Liquibase creates sequences with IF NOT EXISTS on PostgreSQL, so the second
+		// update passes: only the leak shows.
 		assertThat(roundTrip("leaky-rollback")).containsExactly(
 				"sequence public.gadget_seq is in the database after rolling back every change set but not in the fresh database (bigint start 1 increment 50 min 1 max 9223372036854775807 cache 1)");
 	}

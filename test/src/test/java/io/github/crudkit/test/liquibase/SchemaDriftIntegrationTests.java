@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link SchemaDrift} and {@link MigrationAssertions#assertNoSchemaDrift}: the entities {@link Author}
- * and {@link Book} against schemas made with SQL on fresh PostgreSQL databases.
+ * Tests for {@link SchemaDrift} and {@link MigrationAssertions#assertNoSchemaDrift}: the
+ * entities {@link Author} and {@link Book} against schemas made with SQL on fresh
+ * PostgreSQL databases.
  */
 class SchemaDriftIntegrationTests {
 
@@ -28,7 +29,8 @@ class SchemaDriftIntegrationTests {
 					+ " constraint uk_author_email unique (email))",
 			"create unique index uk_author_name_country on author (country, name)",
 			"create index ix_author_country on author (country)",
-			// Only in the schema, and fine: an expression index and an index on a foreign key.
+			// Only in the schema, and fine: an expression index and an index on a foreign
+			// key.
 			"create unique index uk_author_lower_name on author (lower(name))",
 			"create table book (id bigint primary key, title varchar(255), author_id bigint"
 					+ " constraint fk_book_author_id references author)",

@@ -15,16 +15,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link SchemaHealth} and {@link MigrationAssertions#assertSchemaHealthy}, on schemas made with SQL on
- * fresh PostgreSQL databases.
+ * Tests for {@link SchemaHealth} and {@link MigrationAssertions#assertSchemaHealthy}, on
+ * schemas made with SQL on fresh PostgreSQL databases.
  */
 class SchemaHealthIntegrationTests {
 
 	static final String[] UNHEALTHY_SCHEMA = { "create table parent (id bigint primary key)",
 			"create table child (id bigint primary key,"
 					+ " parent_id bigint constraint fk_child_parent_id references parent)",
-			"create table note (body text)",
-			"create table item (id bigint primary key, code varchar(10))",
+			"create table note (body text)", "create table item (id bigint primary key, code varchar(10))",
 			"create index ix_item_code on item (code)", "create index ix_item_code_copy on item (code)",
 			"create table stock (id bigint primary key, warehouse varchar(10), amount integer)",
 			"create index ix_stock_warehouse on stock (warehouse)",
@@ -38,7 +37,8 @@ class SchemaHealthIntegrationTests {
 			"create table team (id bigint primary key, name varchar(100))",
 			"create unique index uk_team_name on team (lower(name))",
 			"create index ix_team_name_pattern on team (lower(name) varchar_pattern_ops)",
-			// Liquibase's tables have no primary key; they are not the application's concern.
+			// Liquibase's tables have no primary key; they are not the application's
+			// concern.
 			"create table databasechangelog (id varchar(255) not null, author varchar(255) not null)",
 			"create table databasechangeloglock (id integer not null, locked boolean not null)" };
 

@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The schema health check at start-up, on real PostgreSQL: warnings by default, a failed start-up with
- * {@code crudkit.schema-checks.fail-on-problems=true}, and after Liquibase has migrated.
+ * The schema health check at start-up, on real PostgreSQL: warnings by default, a failed
+ * start-up with {@code crudkit.schema-checks.fail-on-problems=true}, and after Liquibase
+ * has migrated.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SchemaHealthStartupCheckIntegrationTests {
@@ -73,12 +74,12 @@ class SchemaHealthStartupCheckIntegrationTests {
 	void checksTheSchemaLiquibaseHasJustMigrated() {
 		SpringApplication application = new SpringApplication(DraftFixtureApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
-		assertThatExceptionOfType(SchemaProblemsException.class).isThrownBy(() -> application.run(
-				"--spring.datasource.url=" + this.database.jdbcUrl(),
-				"--spring.datasource.username=" + this.database.username(),
-				"--spring.datasource.password=" + this.database.password(),
-				"--spring.liquibase.change-log=classpath:fixtures/health/db.changelog-master.yaml",
-				"--spring.jpa.hibernate.ddl-auto=validate", "--crudkit.schema-checks.fail-on-problems=true"))
+		assertThatExceptionOfType(SchemaProblemsException.class)
+			.isThrownBy(() -> application.run("--spring.datasource.url=" + this.database.jdbcUrl(),
+					"--spring.datasource.username=" + this.database.username(),
+					"--spring.datasource.password=" + this.database.password(),
+					"--spring.liquibase.change-log=classpath:fixtures/health/db.changelog-master.yaml",
+					"--spring.jpa.hibernate.ddl-auto=validate", "--crudkit.schema-checks.fail-on-problems=true"))
 			.satisfies((ex) -> assertThat(ex.getProblems()).containsExactly(
 					"foreign key fk_part_gadget_id on part(gadget_id) has no index; add one: CREATE INDEX ix_part_gadget_id ON part (gadget_id);"));
 	}

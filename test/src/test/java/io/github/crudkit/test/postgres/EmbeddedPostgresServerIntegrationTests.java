@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Always starts an embedded server, whatever {@link TestPostgres} would choose, so that the embedded path keeps
- * working on machines that have a server or Docker.
+ * Always starts an embedded server, whatever {@link TestPostgres} would choose, so that
+ * the embedded path keeps working on machines that have a server or Docker.
  */
 class EmbeddedPostgresServerIntegrationTests {
 

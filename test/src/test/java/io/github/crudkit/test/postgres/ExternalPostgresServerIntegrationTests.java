@@ -15,18 +15,19 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs against the server named by {@value TestPostgres#URL_VARIABLE}, or a local one that trusts {@code postgres}.
+ * Runs against the server named by {@value TestPostgres#URL_VARIABLE}, or a local one
+ * that trusts {@code postgres}.
  */
 class ExternalPostgresServerIntegrationTests {
 
 	private static final String URL = Objects.requireNonNullElse(System.getenv(TestPostgres.URL_VARIABLE),
 			"jdbc:postgresql://127.0.0.1:5432/postgres");
 
-	private static final String USERNAME = Objects
-		.requireNonNullElse(System.getenv(TestPostgres.USERNAME_VARIABLE), "postgres");
+	private static final String USERNAME = Objects.requireNonNullElse(System.getenv(TestPostgres.USERNAME_VARIABLE),
+			"postgres");
 
-	private static final String PASSWORD = Objects
-		.requireNonNullElse(System.getenv(TestPostgres.PASSWORD_VARIABLE), "");
+	private static final String PASSWORD = Objects.requireNonNullElse(System.getenv(TestPostgres.PASSWORD_VARIABLE),
+			"");
 
 	@Test
 	void createsEmptyDatabaseThatAcceptsConnections() throws Exception {

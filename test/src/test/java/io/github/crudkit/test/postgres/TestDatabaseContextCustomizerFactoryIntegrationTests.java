@@ -41,8 +41,7 @@ class TestDatabaseContextCustomizerFactoryIntegrationTests {
 
 	@Test
 	void createsNoCustomizerForTestWithoutAnnotation() {
-		assertThat(new TestDatabaseContextCustomizerFactory().createContextCustomizer(Plain.class, List.of()))
-			.isNull();
+		assertThat(new TestDatabaseContextCustomizerFactory().createContextCustomizer(Plain.class, List.of())).isNull();
 	}
 
 	@Test

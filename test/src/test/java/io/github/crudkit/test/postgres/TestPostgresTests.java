@@ -27,9 +27,10 @@ class TestPostgresTests {
 
 	@Test
 	void selectsExternalServerWithConfiguredCredentials() {
-		PostgresServer server = TestPostgres.select(Map.of(TestPostgres.URL_VARIABLE,
-				" jdbc:postgresql://db:5432/postgres\n", TestPostgres.USERNAME_VARIABLE, "ci",
-				TestPostgres.PASSWORD_VARIABLE, "s3cret")::get, DOCKER_MUST_NOT_BE_ASKED);
+		PostgresServer server = TestPostgres.select(
+				Map.of(TestPostgres.URL_VARIABLE, " jdbc:postgresql://db:5432/postgres\n",
+						TestPostgres.USERNAME_VARIABLE, "ci", TestPostgres.PASSWORD_VARIABLE, "s3cret")::get,
+				DOCKER_MUST_NOT_BE_ASKED);
 		assertThat(server.kind()).isEqualTo(PostgresServer.Kind.EXTERNAL);
 		assertThat(server.username()).isEqualTo("ci");
 		assertThat(server.password()).isEqualTo("s3cret");

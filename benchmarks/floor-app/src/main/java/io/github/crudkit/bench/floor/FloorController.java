@@ -25,8 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The benchmarked endpoints of the sample, written by hand: one statement per single-row read, a page query and a
- * count per page, and set-based writes. Validation is the minimum the contract needs for the benchmark's inputs.
+ * The benchmarked endpoints of the sample, written by hand: one statement per single-row
+ * read, a page query and a count per page, and set-based writes. Validation is the
+ * minimum the contract needs for the benchmark's inputs.
  */
 @RestController
 class FloorController {
@@ -56,7 +57,8 @@ class FloorController {
 			.params(limit, (long) page * limit)
 			.query(FloorController::hero)
 			.list();
-		// The total from the count that the schema's triggers keep (changeset 0009), as the sample reads it.
+		// The total from the count that the schema's triggers keep (changeset 0009), as
+		// the sample reads it.
 		return Page.of(content, page, limit,
 				() -> this.jdbc.sql("select coalesce(sum(heroes), 0) from hero_count").query(Long.class).single());
 	}
@@ -87,7 +89,8 @@ class FloorController {
 			.params(limit, (long) page * limit)
 			.query(FloorController::team)
 			.list();
-		return Page.of(content, page, limit, () -> this.jdbc.sql("select count(*) from team").query(Long.class).single());
+		return Page.of(content, page, limit,
+				() -> this.jdbc.sql("select count(*) from team").query(Long.class).single());
 	}
 
 	@PostMapping("/api/teams")
@@ -223,12 +226,12 @@ class FloorController {
 	record Page<T>(List<T> content, Metadata page) {
 
 		static <T> Page<T> of(List<T> content, int number, int size, java.util.function.LongSupplier count) {
-			// Like Spring Data: the count is skipped when the first page already holds every row.
+			// Like Spring Data: the count is skipped when the first page already holds
+			// every row.
 			long total = (number == 0 && content.size() < size) ? content.size() : count.getAsLong();
 			return new Page<>(content, new Metadata(size, number, total, (total + size - 1) / size));
 		}
 
 	}
-
 
 }

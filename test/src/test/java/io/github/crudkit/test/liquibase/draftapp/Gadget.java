@@ -5,7 +5,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * An entity one column ahead of its changelog: {@code color} is mapped but never migrated.
+ * An entity one column ahead of its changelog: {@code color} is mapped but never
+ * migrated.
  */
 @Entity
 @Table(name = "gadget")

@@ -8,7 +8,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 
 /**
- * An entity with a unique constraint and an index declared on its table, and a unique column.
+ * An entity with a unique constraint and an index declared on its table, and a unique
+ * column.
  */
 @Entity
 @Table(name = "author",
