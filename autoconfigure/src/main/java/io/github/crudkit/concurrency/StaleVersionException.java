@@ -1,12 +1,18 @@
 package io.github.crudkit.concurrency;
 
+import java.util.List;
+
+import io.github.crudkit.error.ProblemException;
+
+import org.springframework.http.HttpStatus;
+
 /**
- * Thrown when a request's {@code If-Match} names a version other than the stored one;
- * mapped to {@code 412 Precondition Failed}. Nothing was changed.
+ * Thrown when a request's {@code If-Match} names a version other than the stored one; a
+ * {@code 412 Precondition Failed} problem. Nothing was changed.
  *
  * @since 0.1.0
  */
-public class StaleVersionException extends RuntimeException {
+public class StaleVersionException extends ProblemException {
 
 	private static final long serialVersionUID = 1L;
 
@@ -19,9 +25,15 @@ public class StaleVersionException extends RuntimeException {
 	 * @param currentVersion the stored version
 	 */
 	public StaleVersionException(String resource, Object id, long currentVersion) {
-		super(resource + " " + id + " has changed since the version named in If-Match; it is now at version "
-				+ currentVersion);
+		super(HttpStatus.PRECONDITION_FAILED, "stale-version",
+				message(resource, id, currentVersion) + ". Read it again and retry.", List.of(),
+				message(resource, id, currentVersion), null);
 		this.currentVersion = currentVersion;
+	}
+
+	private static String message(String resource, Object id, long currentVersion) {
+		return resource + " " + id + " has changed since the version named in If-Match; it is now at version "
+				+ currentVersion;
 	}
 
 	/**

@@ -7,21 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.crudkit.concurrency.StaleVersionException;
-import io.github.crudkit.model.StrictJsonModule;
-import io.github.crudkit.pagination.InvalidPageRequestException;
-import io.github.crudkit.patch.InvalidPatchException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.StreamConstraintsException;
-import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -40,6 +33,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -55,13 +50,17 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * and {@code errors: [{field, message}]} where fields are at fault. No body ever carries
  * a stack trace, a class name or SQL text.
  * <p>
- * Extends Spring's {@link ResponseEntityExceptionHandler}, so every exception Spring MVC
- * raises itself is covered, and adds: 404 for {@link ResourceNotFoundException}; 409 for
- * a unique violation (naming the field) or for deleting a row that is still referenced,
- * and for a lost optimistic-lock race without {@code If-Match}; 412 for a stale
- * {@code If-Match} (or a lost race with one); 413 for an oversized body; 422 for
- * {@link ReferenceNotFoundException} or a foreign key to a missing row; 503 with
- * {@code Retry-After} when the database cannot be reached; 500 for anything else.
+ * A failure that carries its own problem (an {@link ErrorResponse}, such as a
+ * {@link ProblemException} a service or a crudkit feature throws, found in the failure or
+ * among its causes) is answered with that problem: the handler knows no feature. Beans of
+ * type {@link ProblemResolver} map further failures (crudkit's strict input, for one,
+ * maps JSON bodies that cannot be read). Extending Spring's
+ * {@link ResponseEntityExceptionHandler} covers every exception Spring MVC raises itself.
+ * What is left is the database's side: 409 for a unique violation (naming the field) or
+ * for deleting a row that is still referenced, and for a lost optimistic-lock race
+ * without {@code If-Match} (412 with one); 422 for a foreign key to a missing row; 400
+ * for a check, not-null or data violation; 503 with {@code Retry-After} when the database
+ * cannot be reached; 500 for anything else.
  * <p>
  * It runs after the application's own advice ({@link Ordered#LOWEST_PRECEDENCE}). Replace
  * it by declaring a {@code ResponseEntityExceptionHandler} bean of your own, or extend it
@@ -76,7 +75,7 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 	/**
 	 * Name of the problem property that lists one entry per offending field.
 	 */
-	public static final String ERRORS_PROPERTY = "errors";
+	public static final String ERRORS_PROPERTY = ProblemException.ERRORS_PROPERTY;
 
 	private static final Log logger = LogFactory.getLog(CrudkitExceptionHandler.class);
 
@@ -86,12 +85,26 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private final Duration retryAfter;
 
+	private final List<ProblemResolver> resolvers;
+
 	/**
 	 * Create a handler with {@code about:blank} problem types, the naming rule for
-	 * constraints and a {@code Retry-After} of five seconds.
+	 * constraints, a {@code Retry-After} of five seconds and no resolvers.
 	 */
 	public CrudkitExceptionHandler() {
 		this(new ProblemTypes(null), Map.of(), Duration.ofSeconds(5));
+	}
+
+	/**
+	 * Create a handler without resolvers.
+	 * @param types chooses the {@code type} of each problem
+	 * @param constraintFields database constraint names mapped to the request fields they
+	 * guard, consulted before the naming rule
+	 * @param retryAfter what {@code Retry-After} tells a client when the database cannot
+	 * be reached
+	 */
+	public CrudkitExceptionHandler(ProblemTypes types, Map<String, String> constraintFields, Duration retryAfter) {
+		this(types, constraintFields, retryAfter, List.of());
 	}
 
 	/**
@@ -101,48 +114,14 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 	 * guard, consulted before the naming rule
 	 * @param retryAfter what {@code Retry-After} tells a client when the database cannot
 	 * be reached
+	 * @param resolvers map failures the handler does not know, asked in this order
 	 */
-	public CrudkitExceptionHandler(ProblemTypes types, Map<String, String> constraintFields, Duration retryAfter) {
+	public CrudkitExceptionHandler(ProblemTypes types, Map<String, String> constraintFields, Duration retryAfter,
+			List<ProblemResolver> resolvers) {
 		this.types = types;
 		this.constraintFields = Map.copyOf(constraintFields);
 		this.retryAfter = retryAfter;
-	}
-
-	/**
-	 * Map a missing resource to {@code 404 Not Found}.
-	 * @param ex the exception
-	 * @param request the request
-	 * @return the problem response
-	 */
-	@ExceptionHandler
-	public ResponseEntity<Object> handleResourceNotFound(ResourceNotFoundException ex, WebRequest request) {
-		return respond(problem(HttpStatus.NOT_FOUND, ex.getMessage() + "."), "not-found", request);
-	}
-
-	/**
-	 * Map a reference to a missing resource in the request body to
-	 * {@code 422 Unprocessable Content}, naming the field.
-	 * @param ex the exception
-	 * @param request the request
-	 * @return the problem response
-	 */
-	@ExceptionHandler
-	public ResponseEntity<Object> handleReferenceNotFound(ReferenceNotFoundException ex, WebRequest request) {
-		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage() + ".");
-		problem.setProperty(ERRORS_PROPERTY, List.of(new FieldViolation(ex.getField(), ex.getMessage() + ".")));
-		return respond(problem, "unknown-reference", request);
-	}
-
-	/**
-	 * Map a stale {@code If-Match} to {@code 412 Precondition Failed}.
-	 * @param ex the exception
-	 * @param request the request
-	 * @return the problem response
-	 */
-	@ExceptionHandler
-	public ResponseEntity<Object> handleStaleVersion(StaleVersionException ex, WebRequest request) {
-		return respond(problem(HttpStatus.PRECONDITION_FAILED, ex.getMessage() + ". Read it again and retry."),
-				"stale-version", request);
+		this.resolvers = List.copyOf(resolvers);
 	}
 
 	/**
@@ -239,21 +218,6 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * Map a merge patch that does not fit its resource to {@code 400 Bad Request}.
-	 * @param ex the exception
-	 * @param request the request
-	 * @return the problem response
-	 */
-	@ExceptionHandler
-	public ResponseEntity<Object> handleInvalidPatch(InvalidPatchException ex, WebRequest request) {
-		// The field goes in errors only: the detail never names a field, which may be
-		// write-only.
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST,
-				(ex.getField() != null) ? "The request is not valid." : String.valueOf(ex.getMessage()));
-		return respond(withField(problem, ex.getField(), String.valueOf(ex.getMessage())), "validation", request);
-	}
-
-	/**
 	 * Map Bean Validation failures raised outside request binding (for example on a
 	 * merged patch) to {@code 400 Bad Request} with one entry per offending field.
 	 * @param ex the exception
@@ -272,53 +236,20 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * Map a bad {@code page}, {@code size} or {@code sort} to {@code 400 Bad Request}
-	 * naming the parameter.
-	 * @param ex the exception
-	 * @param request the request
-	 * @return the problem response
-	 */
-	@ExceptionHandler
-	public ResponseEntity<Object> handleInvalidPageRequest(InvalidPageRequestException ex, WebRequest request) {
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, String.valueOf(ex.getMessage()));
-		return respond(withField(problem, ex.getParameter(), String.valueOf(ex.getMessage())), "validation", request);
-	}
-
-	/**
-	 * Map an oversized request body to {@code 413 Content Too Large}.
-	 * @param ex the exception
-	 * @param request the request
-	 * @return the problem response
-	 */
-	@ExceptionHandler
-	public ResponseEntity<Object> handlePayloadTooLarge(PayloadTooLargeException ex, WebRequest request) {
-		return respond(problem(HttpStatus.CONTENT_TOO_LARGE, String.valueOf(ex.getMessage())), "payload-too-large",
-				request);
-	}
-
-	/**
-	 * Map a bulk request with too many items to {@code 413 Content Too Large}, naming the
-	 * field.
-	 * @param ex the exception
-	 * @param request the request
-	 * @return the problem response
-	 */
-	@ExceptionHandler
-	public ResponseEntity<Object> handleTooManyItems(TooManyItemsException ex, WebRequest request) {
-		ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, String.valueOf(ex.getMessage()));
-		return respond(withField(problem, ex.getField(), "at most " + ex.getLimit() + " items"), "too-many-items",
-				request);
-	}
-
-	/**
-	 * Map anything else to {@code 500 Internal Server Error}, logging it in full on the
-	 * server and telling the client nothing about it.
+	 * Map anything else: a failure that carries its own problem, or one that a
+	 * {@link ProblemResolver} knows, gets that problem; the rest is a
+	 * {@code 500 Internal Server Error}, logged in full on the server and telling the
+	 * client nothing about it.
 	 * @param ex the exception
 	 * @param request the request
 	 * @return the problem response
 	 */
 	@ExceptionHandler
 	public ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+		ErrorResponse known = resolve(ex);
+		if (known != null) {
+			return respond(known, request);
+		}
 		if (isUndecodableParameters(ex)) {
 			return respond(problem(HttpStatus.BAD_REQUEST, "The request parameters cannot be decoded."), "validation",
 					request);
@@ -326,6 +257,12 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 		logger.error("Unexpected failure of " + describe(request), ex);
 		return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "The server failed to handle the request."),
 				"internal-error", request);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleErrorResponseException(ErrorResponseException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return respond(ex, request);
 	}
 
 	@Override
@@ -357,38 +294,12 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		PayloadTooLargeException tooLarge = findCause(ex, PayloadTooLargeException.class);
-		if (tooLarge != null) {
-			return handlePayloadTooLarge(tooLarge, request);
+		ErrorResponse known = resolve(ex);
+		if (known != null) {
+			return respond(known, request);
 		}
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON.");
-		StrictJsonModule.InvalidTextException invalidText = findCause(ex, StrictJsonModule.InvalidTextException.class);
-		UnrecognizedPropertyException unknown = findCause(ex, UnrecognizedPropertyException.class);
-		JacksonException jackson = findCause(ex, JacksonException.class);
-		if (invalidText != null && JsonPaths.fieldOf(invalidText) != null) {
-			String field = JsonPaths.fieldOf(invalidText);
-			problem.setDetail("The request is not valid.");
-			withField(problem, field, String.valueOf(invalidText.getOriginalMessage()));
-		}
-		else if (unknown != null) {
-			String field = JsonPaths.fieldOf(unknown);
-			// The field goes in errors only: the detail never names a field, which may be
-			// write-only.
-			problem.setDetail("The request has a property that is not known.");
-			withField(problem, field, "is not a known property");
-		}
-		else if (findCause(ex, StreamConstraintsException.class) != null) {
-			problem.setDetail("The request body nests too deeply or has a value that is too long.");
-		}
-		else if (jackson != null && JsonPaths.fieldOf(jackson) != null) {
-			String field = JsonPaths.fieldOf(jackson);
-			problem.setDetail("The request is not valid.");
-			withField(problem, field, "has a value of the wrong type");
-		}
-		else if (findCause(ex, StreamReadException.class) == null && findCause(ex, JacksonException.class) == null) {
-			problem.setDetail("The request body is missing or cannot be read.");
-		}
-		return respond(problem, headers, "validation", request);
+		return respond(problem(HttpStatus.BAD_REQUEST, "The request body is missing or cannot be read."), headers,
+				"validation", request);
 	}
 
 	@Override
@@ -398,6 +309,27 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 			complete(problem, ProblemTypes.slugOf(problem.getStatus()), request);
 		}
 		return super.createResponseEntity(body, headers, statusCode, request);
+	}
+
+	/**
+	 * Return the problem a failure carries (the failure itself or one of its causes being
+	 * an {@link ErrorResponse}), or the first one a {@link ProblemResolver} gives.
+	 * @param ex the failure
+	 * @return the problem, or {@code null} when nothing knows the failure
+	 */
+	protected @Nullable ErrorResponse resolve(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof ErrorResponse response) {
+				return response;
+			}
+		}
+		for (ProblemResolver resolver : this.resolvers) {
+			ErrorResponse response = resolver.resolve(ex);
+			if (response != null) {
+				return response;
+			}
+		}
+		return null;
 	}
 
 	/**
@@ -421,6 +353,13 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 	 */
 	protected ResponseEntity<Object> respond(ProblemDetail problem, String slug, WebRequest request) {
 		return respond(problem, new HttpHeaders(), slug, request);
+	}
+
+	private ResponseEntity<Object> respond(ErrorResponse response, WebRequest request) {
+		ProblemDetail problem = response.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale());
+		String slug = (response instanceof ProblemException known) ? known.getSlug()
+				: ProblemTypes.slugOf(response.getStatusCode().value());
+		return respond(problem, HttpHeaders.copyOf(response.getHeaders()), slug, request);
 	}
 
 	private ResponseEntity<Object> respond(ProblemDetail problem, HttpHeaders headers, String slug,
@@ -472,12 +411,9 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 	 * exception is only there when Tomcat is.
 	 */
 	private static boolean isUndecodableParameters(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
 			if (cause.getClass().getName().equals("org.apache.tomcat.util.http.InvalidParameterException")) {
 				return true;
-			}
-			if (cause.getCause() == cause) {
-				break;
 			}
 		}
 		return false;
@@ -499,18 +435,6 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 	private static String rootMessage(Throwable ex) {
 		Throwable root = NestedExceptionUtils.getMostSpecificCause(ex);
 		return root.getClass().getSimpleName() + ": " + root.getMessage();
-	}
-
-	private static <T extends Throwable> @Nullable T findCause(Throwable ex, Class<T> type) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (type.isInstance(cause)) {
-				return type.cast(cause);
-			}
-			if (cause.getCause() == cause) {
-				break;
-			}
-		}
-		return null;
 	}
 
 	private static String describe(@Nullable Class<?> type) {

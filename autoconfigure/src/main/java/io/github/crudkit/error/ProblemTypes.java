@@ -15,7 +15,7 @@ import org.springframework.http.ProblemDetail;
  *
  * @since 0.1.0
  */
-public class ProblemTypes {
+public final class ProblemTypes {
 
 	/**
 	 * The type of a problem that means no more than its status.

@@ -15,7 +15,7 @@ import org.springframework.http.ProblemDetail;
  *
  * @since 0.1.0
  */
-public class ProblemWriter {
+public final class ProblemWriter {
 
 	private final JsonMapper mapper;
 

@@ -1,13 +1,17 @@
 package io.github.crudkit.error;
 
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+
 /**
  * Thrown when a request refers, in one of its fields, to a resource that does not exist
- * (for example a {@code teamId} naming no team); mapped to
- * {@code 422 Unprocessable Content} naming the field.
+ * (for example a {@code teamId} naming no team); a {@code 422 Unprocessable Content}
+ * problem naming the field.
  *
  * @since 0.1.0
  */
-public class ReferenceNotFoundException extends RuntimeException {
+public class ReferenceNotFoundException extends ProblemException {
 
 	private static final long serialVersionUID = 1L;
 
@@ -21,7 +25,9 @@ public class ReferenceNotFoundException extends RuntimeException {
 	 * @param id the identifier that was looked up
 	 */
 	public ReferenceNotFoundException(String field, String resource, Object id) {
-		super(resource + " " + id + " does not exist");
+		super(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-reference", resource + " " + id + " does not exist.",
+				List.of(new FieldViolation(field, resource + " " + id + " does not exist.")),
+				resource + " " + id + " does not exist", null);
 		this.field = field;
 	}
 

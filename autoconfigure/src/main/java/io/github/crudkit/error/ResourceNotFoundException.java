@@ -1,18 +1,22 @@
 package io.github.crudkit.error;
 
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+
 /**
- * Thrown by a service when the resource a request names does not exist; mapped to
- * {@code 404 Not Found}.
+ * Thrown by a service when the resource a request names does not exist; a
+ * {@code 404 Not Found} problem.
  *
  * @since 0.1.0
  */
-public class ResourceNotFoundException extends RuntimeException {
+public class ResourceNotFoundException extends ProblemException {
 
 	private static final long serialVersionUID = 1L;
 
 	private final String resource;
 
-	private final Object id;
+	private final transient Object id;
 
 	/**
 	 * Create an exception for a missing resource.
@@ -20,7 +24,8 @@ public class ResourceNotFoundException extends RuntimeException {
 	 * @param id the identifier that was looked up
 	 */
 	public ResourceNotFoundException(String resource, Object id) {
-		super(resource + " " + id + " not found");
+		super(HttpStatus.NOT_FOUND, "not-found", resource + " " + id + " not found.", List.of(),
+				resource + " " + id + " not found", null);
 		this.resource = resource;
 		this.id = id;
 	}

@@ -1,12 +1,16 @@
 package io.github.crudkit.error;
 
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+
 /**
- * Thrown when a bulk request carries more items than an endpoint accepts; mapped to
- * {@code 413 Content Too Large}.
+ * Thrown when a bulk request carries more items than an endpoint accepts; a
+ * {@code 413 Content Too Large} problem naming the field.
  *
  * @since 0.1.0
  */
-public class TooManyItemsException extends RuntimeException {
+public class TooManyItemsException extends ProblemException {
 
 	private static final long serialVersionUID = 1L;
 
@@ -21,7 +25,9 @@ public class TooManyItemsException extends RuntimeException {
 	 * @param actual how many the request carried
 	 */
 	public TooManyItemsException(String field, int limit, int actual) {
-		super("'" + field + "' may hold at most " + limit + " items, not " + actual + ".");
+		super(HttpStatus.CONTENT_TOO_LARGE, "too-many-items",
+				"'" + field + "' may hold at most " + limit + " items, not " + actual + ".",
+				List.of(new FieldViolation(field, "at most " + limit + " items")));
 		this.field = field;
 		this.limit = limit;
 	}

@@ -30,7 +30,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  *
  * @since 0.1.0
  */
-public class MigrationLock implements BeanPostProcessor, DisposableBean {
+public final class MigrationLock implements BeanPostProcessor, DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(MigrationLock.class);
 

@@ -51,7 +51,7 @@ import org.springframework.core.io.ResourceLoader;
  *
  * @since 0.1.0
  */
-public class MigrationVerifier implements InitializingBean {
+public final class MigrationVerifier implements InitializingBean {
 
 	private static final Log logger = LogFactory.getLog(MigrationVerifier.class);
 

@@ -19,7 +19,7 @@ import tools.jackson.databind.ser.ValueSerializerModifier;
  *
  * @since 0.1.0
  */
-public class EntityExposureModule extends SimpleModule {
+public final class EntityExposureModule extends SimpleModule {
 
 	private static final long serialVersionUID = 1L;
 

@@ -1,14 +1,22 @@
 package io.github.crudkit.patch;
 
+import java.util.List;
+
+import io.github.crudkit.error.FieldViolation;
+import io.github.crudkit.error.ProblemException;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
 
 /**
  * Thrown when a merge patch is not a JSON object, names a property the target does not
- * have, or gives a property a value of the wrong type; mapped to {@code 400 Bad Request}.
+ * have, or gives a property a value of the wrong type; a {@code 400 Bad Request} problem.
+ * The field goes in {@code errors} only: the detail never names a field, which may be
+ * write-only.
  *
  * @since 0.1.0
  */
-public class InvalidPatchException extends RuntimeException {
+public class InvalidPatchException extends ProblemException {
 
 	private static final long serialVersionUID = 1L;
 
@@ -23,7 +31,8 @@ public class InvalidPatchException extends RuntimeException {
 	 * no field; safe to show to the client
 	 */
 	public InvalidPatchException(@Nullable String field, String message) {
-		super(message);
+		super(HttpStatus.BAD_REQUEST, "validation", (field != null) ? "The request is not valid." : message,
+				(field != null) ? List.of(new FieldViolation(field, message)) : List.of(), message, null);
 		this.field = field;
 	}
 

@@ -5,7 +5,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.github.crudkit.error.JsonPaths;
+import io.github.crudkit.input.JsonPaths;
 import io.github.crudkit.model.WriteOnly;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;

@@ -1,5 +1,6 @@
 /**
- * Helpers for the queries of list endpoints, statement counting and N+1 detection.
+ * Helpers for application queries: fetch plans for specifications, LIKE patterns, larger
+ * JDBC batches.
  */
 @NullMarked
 package io.github.crudkit.query;

@@ -12,6 +12,8 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import io.github.crudkit.concurrency.StaleVersionException;
+import io.github.crudkit.input.JsonProblemResolver;
+import io.github.crudkit.input.PayloadTooLargeException;
 import io.github.crudkit.patch.InvalidPatchException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
@@ -79,7 +81,8 @@ class CrudkitExceptionHandlerTests {
 
 	private final FailingController controller = new FailingController();
 
-	private final MockMvcTester mvc = mvc(new CrudkitExceptionHandler());
+	private final MockMvcTester mvc = mvc(new CrudkitExceptionHandler(new ProblemTypes(null), Map.of(),
+			Duration.ofSeconds(5), List.of(new JsonProblemResolver())));
 
 	@AfterAll
 	static void closeValidator() {
@@ -87,9 +90,9 @@ class CrudkitExceptionHandlerTests {
 	}
 
 	@Test
-	void mapsResourceNotFoundToNotFound() {
-		ResponseEntity<Object> response = this.handler
-			.handleResourceNotFound(new ResourceNotFoundException("Hero", 42L), this.request);
+	void mapsResourceNotFoundToNotFound() throws Exception {
+		ResponseEntity<Object> response = this.handler.handleException(new ResourceNotFoundException("Hero", 42L),
+				this.request);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 		ProblemDetail problem = problemOf(response);
 		assertThat(problem.getStatus()).isEqualTo(HttpStatus.NOT_FOUND.value());

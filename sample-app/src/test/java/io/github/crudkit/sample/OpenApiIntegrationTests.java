@@ -3,8 +3,8 @@ package io.github.crudkit.sample;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.crudkit.sample.support.Api;
 import io.github.crudkit.sample.support.Api.Response;
+import io.github.crudkit.sample.support.Api;
 import io.github.crudkit.sample.support.SampleIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,14 +1,15 @@
 package io.github.crudkit.concurrency.autoconfigure;
 
 import io.github.crudkit.concurrency.Versioned;
-import io.github.crudkit.concurrency.VersionedResponseBodyAdvice;
 import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
@@ -19,9 +20,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
  *
  * @since 0.1.0
  */
-@AutoConfiguration
+@AutoConfiguration(before = WebMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(ResponseBodyAdvice.class)
+@ConditionalOnBooleanProperty(name = "crudkit.concurrency.enabled", matchIfMissing = true)
 public final class CrudkitConcurrencyAutoConfiguration {
 
 	@Bean

@@ -1,7 +1,6 @@
 package io.github.crudkit.datasource.autoconfigure;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.github.crudkit.datasource.DatabaseStartupCheck;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -19,7 +18,7 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(before = DataSourceAutoConfiguration.class)
 @ConditionalOnClass(HikariDataSource.class)
-@ConditionalOnBooleanProperty(name = "crudkit.datasource.startup-check", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "crudkit.datasource.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CrudkitDataSourceProperties.class)
 public final class CrudkitDataSourceAutoConfiguration {
 

@@ -1,16 +1,13 @@
 package io.github.crudkit.error.autoconfigure;
 
 import io.github.crudkit.error.CrudkitExceptionHandler;
-import io.github.crudkit.error.ProblemErrorController;
-import io.github.crudkit.error.ProblemErrorReportValve;
+import io.github.crudkit.error.ProblemResolver;
 import io.github.crudkit.error.ProblemTypes;
-import io.github.crudkit.error.ProblemWriter;
-import io.github.crudkit.error.RequestBodyLimitFilter;
-import io.github.crudkit.error.RequestTextFilter;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -20,20 +17,18 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Answers every failure of a servlet web application with an RFC 9457 problem detail:
- * registers {@link CrudkitExceptionHandler}, a problem-details error page and a
- * request-body size limit. Runs before Spring MVC's auto-configurations so that Boot's
- * own problem-details handler and error controller back off.
+ * registers {@link CrudkitExceptionHandler} (with every {@link ProblemResolver} bean) and
+ * a problem-details error page. Runs before Spring MVC's auto-configurations so that
+ * Boot's own problem-details handler and error controller back off.
  *
  * @since 0.1.0
  */
@@ -53,25 +48,16 @@ public final class CrudkitErrorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(ResponseEntityExceptionHandler.class)
-	CrudkitExceptionHandler crudkitExceptionHandler(ProblemTypes types, CrudkitErrorProperties properties) {
-		return new CrudkitExceptionHandler(types, properties.constraintFields(), properties.retryAfter());
+	CrudkitExceptionHandler crudkitExceptionHandler(ProblemTypes types, CrudkitErrorProperties properties,
+			ObjectProvider<ProblemResolver> resolvers) {
+		return new CrudkitExceptionHandler(types, properties.constraintFields(), properties.retryAfter(),
+				resolvers.orderedStream().toList());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(ErrorController.class)
 	ProblemErrorController crudkitProblemErrorController(ProblemTypes types) {
 		return new ProblemErrorController(types);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean(name = "crudkitRequestBodyLimitFilter")
-	FilterRegistrationBean<RequestBodyLimitFilter> crudkitRequestBodyLimitFilter(JsonMapper jsonMapper,
-			ProblemTypes types, CrudkitErrorProperties properties) {
-		FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
-				new RequestBodyLimitFilter(properties.maxRequestBody().toBytes(),
-						new ProblemWriter(jsonMapper, types)));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
-		return registration;
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -87,15 +73,6 @@ public final class CrudkitErrorAutoConfiguration {
 			});
 		}
 
-	}
-
-	@Bean
-	@ConditionalOnMissingBean(name = "crudkitRequestTextFilter")
-	FilterRegistrationBean<RequestTextFilter> crudkitRequestTextFilter(JsonMapper jsonMapper, ProblemTypes types) {
-		FilterRegistrationBean<RequestTextFilter> registration = new FilterRegistrationBean<>(
-				new RequestTextFilter(new ProblemWriter(jsonMapper, types)));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 101);
-		return registration;
 	}
 
 }

@@ -7,7 +7,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration of crudkit's error mapping.
@@ -19,12 +18,10 @@ import org.springframework.util.unit.DataSize;
  * guard, for constraints whose name does not follow the rule "prefix_table_column".
  * @param retryAfter How long a client is told to wait (Retry-After) when the database
  * cannot be reached.
- * @param maxRequestBody Largest request body accepted; a larger one gets 413.
  * @since 0.1.0
  */
 @ConfigurationProperties("crudkit.errors")
 public record CrudkitErrorProperties(@DefaultValue("true") boolean enabled, @Nullable String typeBaseUri,
-		@DefaultValue Map<String, String> constraintFields, @DefaultValue("5s") Duration retryAfter,
-		@DefaultValue("1MB") DataSize maxRequestBody) {
+		@DefaultValue Map<String, String> constraintFields, @DefaultValue("5s") Duration retryAfter) {
 
 }

@@ -37,6 +37,7 @@ import org.springframework.util.StringUtils;
  */
 @AutoConfiguration(after = { DataSourceAutoConfiguration.class, LiquibaseAutoConfiguration.class })
 @ConditionalOnClass({ SpringLiquibase.class, LiquibaseProperties.class })
+@ConditionalOnBooleanProperty(name = "crudkit.migration.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CrudkitMigrationProperties.class)
 public final class CrudkitMigrationAutoConfiguration {
 

@@ -3,9 +3,6 @@ package io.github.crudkit.pagination.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.crudkit.pagination.PageRequestArgumentResolver;
-import io.github.crudkit.pagination.PageableEndpointsVerifier;
-import io.github.crudkit.pagination.PageableOperationCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 

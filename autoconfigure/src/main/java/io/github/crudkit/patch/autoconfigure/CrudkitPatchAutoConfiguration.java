@@ -6,6 +6,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
@@ -20,6 +21,7 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = { JacksonAutoConfiguration.class, ValidationAutoConfiguration.class })
 @ConditionalOnClass({ JsonMapper.class, Validator.class })
 @ConditionalOnBean({ JsonMapper.class, Validator.class })
+@ConditionalOnBooleanProperty(name = "crudkit.patch.enabled", matchIfMissing = true)
 public final class CrudkitPatchAutoConfiguration {
 
 	@Bean

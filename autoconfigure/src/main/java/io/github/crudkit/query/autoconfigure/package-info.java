@@ -1,5 +1,5 @@
 /**
- * Auto-configuration of crudkit's statement counting, N+1 detection and JPA defaults.
+ * crudkit's JPA and JDBC defaults, which make the efficient way of querying the default.
  */
 @NullMarked
 package io.github.crudkit.query.autoconfigure;

@@ -1,6 +1,5 @@
 package io.github.crudkit.concurrency.autoconfigure;
 
-import io.github.crudkit.concurrency.VersionedResponseBodyAdvice;
 import org.junit.jupiter.api.Test;
 import org.springdoc.core.utils.SpringDocUtils;
 

@@ -1,7 +1,6 @@
 package io.github.crudkit.datasource.autoconfigure;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.github.crudkit.datasource.DatabaseStartupCheck;
 import io.github.crudkit.datasource.DatabaseUnavailableException;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +33,7 @@ class CrudkitDataSourceAutoConfigurationTests {
 
 	@Test
 	void isSwitchedOffByProperty() {
-		this.contextRunner.withPropertyValues("crudkit.datasource.startup-check=false")
+		this.contextRunner.withPropertyValues("crudkit.datasource.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(DatabaseStartupCheck.class));
 	}
 
@@ -56,7 +55,7 @@ class CrudkitDataSourceAutoConfigurationTests {
 	@Test
 	void startsWithUnreachableDatabaseWhenSwitchedOff() {
 		this.contextRunner.withUserConfiguration(UnreachableDataSourceConfiguration.class)
-			.withPropertyValues("crudkit.datasource.startup-check=false")
+			.withPropertyValues("crudkit.datasource.enabled=false")
 			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(HikariDataSource.class));
 	}
 

@@ -6,11 +6,9 @@ import java.util.List;
 
 import io.github.crudkit.error.CrudkitExceptionHandler;
 import io.github.crudkit.error.FieldViolation;
-import io.github.crudkit.error.ProblemErrorController;
 import io.github.crudkit.error.ProblemTypes;
-import io.github.crudkit.error.ProblemWriter;
-import io.github.crudkit.error.RequestBodyLimitFilter;
 import io.github.crudkit.error.ResourceNotFoundException;
+import io.github.crudkit.input.autoconfigure.CrudkitInputAutoConfiguration;
 import jakarta.servlet.RequestDispatcher;
 import org.junit.jupiter.api.Test;
 import org.postgresql.util.PSQLException;
@@ -47,7 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CrudkitErrorAutoConfigurationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(CrudkitErrorAutoConfiguration.class, JacksonAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(CrudkitErrorAutoConfiguration.class, JacksonAutoConfiguration.class,
+				CrudkitInputAutoConfiguration.class));
 
 	@Test
 	void registersExceptionHandlerInServletWebApplication() {
@@ -71,9 +70,7 @@ class CrudkitErrorAutoConfigurationTests {
 				.doesNotHaveBean(ResponseEntityExceptionHandler.class)
 				.doesNotHaveBean(ProblemTypes.class)
 				.doesNotHaveBean(ProblemErrorController.class)
-				.doesNotHaveBean(ErrorController.class)
-				.doesNotHaveBean(FilterRegistrationBean.class)
-				.doesNotHaveBean("crudkitRequestBodyLimitFilter"));
+				.doesNotHaveBean(ErrorController.class));
 	}
 
 	@Test
@@ -83,8 +80,7 @@ class CrudkitErrorAutoConfigurationTests {
 					AutoConfigurations.of(CrudkitErrorAutoConfiguration.class, JacksonAutoConfiguration.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(ResponseEntityExceptionHandler.class)
 				.doesNotHaveBean(ProblemTypes.class)
-				.doesNotHaveBean(ProblemErrorController.class)
-				.doesNotHaveBean("crudkitRequestBodyLimitFilter"));
+				.doesNotHaveBean(ProblemErrorController.class));
 	}
 
 	@Test
@@ -145,28 +141,6 @@ class CrudkitErrorAutoConfigurationTests {
 	}
 
 	@Test
-	void registersRequestBodyLimitFilterWithOneMegabyteByDefault() {
-		this.contextRunner.run((context) -> {
-			assertThat(context).hasBean("crudkitRequestBodyLimitFilter");
-			assertThat(limitFilter(context).getFilter()).isInstanceOf(RequestBodyLimitFilter.class);
-			assertThat(passes(context, 1024 * 1024)).isTrue();
-			assertThat(passes(context, 1024 * 1024 + 1)).isFalse();
-		});
-	}
-
-	@Test
-	void requestBodyLimitFilterBacksOffWhenUserDefinesOneUnderTheSameName() {
-		this.contextRunner.withUserConfiguration(UserLimitFilterConfiguration.class).run((context) -> {
-			assertThat(context.getBeansOfType(FilterRegistrationBean.class))
-				.containsOnlyKeys("crudkitRequestBodyLimitFilter", "crudkitRequestTextFilter");
-			assertThat(limitFilter(context).getFilter())
-				.isSameAs(context.getBean(UserLimitFilterConfiguration.class).filter);
-			assertThat(passes(context, 1024 * 1024 + 1)).isFalse();
-			assertThat(passes(context, 3)).isFalse();
-		});
-	}
-
-	@Test
 	void bindsTypeBaseUri() {
 		this.contextRunner.withPropertyValues("crudkit.errors.type-base-uri=https://example.com/problems/")
 			.run((context) -> {
@@ -219,19 +193,7 @@ class CrudkitErrorAutoConfigurationTests {
 				.isEqualTo("120"));
 	}
 
-	@Test
-	void bindsMaxRequestBody() {
-		this.contextRunner.withPropertyValues("crudkit.errors.max-request-body=10B").run((context) -> {
-			assertThat(passes(context, 10)).isTrue();
-			assertThat(passes(context, 11)).isFalse();
-			JsonNode problem = tooLarge(context, 11);
-			assertThat(problem.get("status").asInt()).isEqualTo(413);
-			assertThat(problem.get("detail").asString()).isEqualTo("The request body is larger than 10 bytes.");
-		});
-	}
-
-	@SuppressWarnings("unchecked")
-	private static FilterRegistrationBean<RequestBodyLimitFilter> limitFilter(AssertableWebApplicationContext context) {
+	private static FilterRegistrationBean<?> limitFilter(AssertableWebApplicationContext context) {
 		return context.getBean("crudkitRequestBodyLimitFilter", FilterRegistrationBean.class);
 	}
 
@@ -259,9 +221,9 @@ class CrudkitErrorAutoConfigurationTests {
 		return request;
 	}
 
-	private static ProblemDetail notFound(AssertableWebApplicationContext context) {
+	private static ProblemDetail notFound(AssertableWebApplicationContext context) throws Exception {
 		return (ProblemDetail) context.getBean(CrudkitExceptionHandler.class)
-			.handleResourceNotFound(new ResourceNotFoundException("Thing", 1), webRequest("GET"))
+			.handleException(new ResourceNotFoundException("Thing", 1), webRequest("GET"))
 			.getBody();
 	}
 
@@ -322,19 +284,6 @@ class CrudkitErrorAutoConfigurationTests {
 	}
 
 	static class UserErrorController implements ErrorController {
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class UserLimitFilterConfiguration {
-
-		final RequestBodyLimitFilter filter = new RequestBodyLimitFilter(2,
-				new ProblemWriter(JsonMapper.builder().build(), new ProblemTypes(null)));
-
-		@Bean
-		FilterRegistrationBean<RequestBodyLimitFilter> crudkitRequestBodyLimitFilter() {
-			return new FilterRegistrationBean<>(this.filter);
-		}
 
 	}
 

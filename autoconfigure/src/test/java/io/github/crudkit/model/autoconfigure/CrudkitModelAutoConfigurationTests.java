@@ -3,17 +3,12 @@ package io.github.crudkit.model.autoconfigure;
 import java.util.List;
 
 import io.github.crudkit.model.EntityExposureModule;
-import io.github.crudkit.model.ModelBoundaryVerifier;
 import io.github.crudkit.model.ModelTraversableResolver;
-import io.github.crudkit.model.StrictJsonModule;
-import io.github.crudkit.model.StrictNumberBinding;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.validation.ValidatorFactory;
 import org.junit.jupiter.api.Test;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidDefinitionException;
-import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -54,46 +49,6 @@ class CrudkitModelAutoConfigurationTests {
 			.withPropertyValues("crudkit.model.fast-validation=false")
 			.run((context) -> assertThat(context.getBean(ValidatorFactory.class).getTraversableResolver())
 				.isNotInstanceOf(ModelTraversableResolver.class));
-	}
-
-	@Test
-	void readsJsonStrictlyByDefault() {
-		this.jacksonContextRunner.run((context) -> {
-			assertThat(context).hasSingleBean(StrictJsonModule.class);
-			JsonMapper mapper = context.getBean(JsonMapper.class);
-			assertThatExceptionOfType(MismatchedInputException.class)
-				.isThrownBy(() -> mapper.readValue("{\"count\": 1.5}", Counted.class));
-			assertThatExceptionOfType(MismatchedInputException.class)
-				.isThrownBy(() -> mapper.readValue("{\"count\": \"2\"}", Counted.class));
-			assertThatExceptionOfType(MismatchedInputException.class)
-				.isThrownBy(() -> mapper.readValue("{\"label\": 42}", Counted.class));
-			assertThatExceptionOfType(StrictJsonModule.InvalidTextException.class)
-				.isThrownBy(() -> mapper.readValue("{\"label\": \"a\\u0000b\"}", Counted.class));
-			assertThatExceptionOfType(StrictJsonModule.InvalidTextException.class)
-				.isThrownBy(() -> mapper.readValue("{\"label\": \"\\ud800\"}", Counted.class));
-			assertThatExceptionOfType(JacksonException.class)
-				.isThrownBy(() -> mapper.readValue("{\"count\": 1, \"count\": 2}", Counted.class));
-			assertThat(mapper.readValue("{\"count\": 2, \"label\": \"\\ud83d\\ude00 ok\"}", Counted.class))
-				.isEqualTo(new Counted(2, "\ud83d\ude00 ok"));
-		});
-	}
-
-	@Test
-	void strictJsonIsSwitchedOffByProperty() {
-		this.jacksonContextRunner.withPropertyValues("crudkit.model.strict-json=false").run((context) -> {
-			assertThat(context).doesNotHaveBean(StrictJsonModule.class).doesNotHaveBean(StrictNumberBinding.class);
-			assertThat(context.getBean(JsonMapper.class).readValue("{\"count\": \"2\"}", Counted.class).count())
-				.isEqualTo(2);
-		});
-	}
-
-	@Test
-	void registersStrictNumberBindingInAWebApplication() {
-		this.webContextRunner.run((context) -> assertThat(context).hasSingleBean(StrictNumberBinding.class));
-	}
-
-	record Counted(int count, String label) {
-
 	}
 
 	@Test

@@ -1,8 +1,5 @@
 package io.github.crudkit.pagination.autoconfigure;
 
-import io.github.crudkit.pagination.PageRequestArgumentResolver;
-import io.github.crudkit.pagination.PageableEndpointsVerifier;
-import io.github.crudkit.pagination.PageableOperationCustomizer;
 import io.github.crudkit.pagination.PaginationPolicy;
 import io.github.crudkit.pagination.SortableBy;
 import org.junit.jupiter.api.Test;

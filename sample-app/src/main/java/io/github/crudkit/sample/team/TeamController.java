@@ -2,14 +2,14 @@ package io.github.crudkit.sample.team;
 
 import java.net.URI;
 
-import io.github.crudkit.sample.hero.Hero;
-import io.github.crudkit.sample.hero.HeroPublic;
-import io.github.crudkit.sample.hero.HeroService;
 import io.github.crudkit.concurrency.IfMatch;
 import io.github.crudkit.concurrency.Versioned;
 import io.github.crudkit.pagination.Keyset;
 import io.github.crudkit.pagination.KeysetPage;
 import io.github.crudkit.pagination.SortableBy;
+import io.github.crudkit.sample.hero.Hero;
+import io.github.crudkit.sample.hero.HeroPublic;
+import io.github.crudkit.sample.hero.HeroService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

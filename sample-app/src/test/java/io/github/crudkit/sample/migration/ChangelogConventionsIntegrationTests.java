@@ -1,6 +1,6 @@
 package io.github.crudkit.sample.migration;
 
-import io.github.crudkit.liquibase.ChangelogConventions;
+import io.github.crudkit.test.liquibase.ChangelogConventions;
 import io.github.crudkit.test.liquibase.MigrationAssertions;
 import org.junit.jupiter.api.Test;
 

@@ -3,9 +3,9 @@ package io.github.crudkit.sample.query;
 import java.util.Map;
 
 import io.github.crudkit.probes.LazyTeamNames;
-import io.github.crudkit.query.NPlusOneException;
 import io.github.crudkit.sample.support.Api;
 import io.github.crudkit.sample.support.SampleIntegrationTest;
+import io.github.crudkit.statements.NPlusOneException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,14 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * With {@code crudkit.n-plus-one.mode=fail}, a lazy relation read in a loop fails with a
- * report that names the association, the code and the fix. Batch fetching is switched off
- * here so that the N+1 happens at all (crudkit's default batch size of 16 would load the
- * teams 16 at a time).
+ * With {@code crudkit.statements.n-plus-one.mode=fail}, a lazy relation read in a loop
+ * fails with a report that names the association, the code and the fix. Batch fetching is
+ * switched off here so that the N+1 happens at all (crudkit's default batch size of 16
+ * would load the teams 16 at a time).
  */
 @SampleIntegrationTest
-@TestPropertySource(
-		properties = { "crudkit.n-plus-one.mode=fail", "spring.jpa.properties.hibernate.default_batch_fetch_size=1" })
+@TestPropertySource(properties = { "crudkit.statements.n-plus-one.mode=fail",
+		"spring.jpa.properties.hibernate.default_batch_fetch_size=1" })
 @Import(NPlusOneGuardIntegrationTests.Probe.class)
 class NPlusOneGuardIntegrationTests {
 

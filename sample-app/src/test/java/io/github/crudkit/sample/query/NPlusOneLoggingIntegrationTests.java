@@ -20,12 +20,12 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With the default {@code crudkit.n-plus-one.mode=log}, an N+1 in a request is logged
- * once, with its final count.
+ * With the default {@code crudkit.statements.n-plus-one.mode=log}, an N+1 in a request is
+ * logged once, with its final count.
  */
 @SampleIntegrationTest
-@TestPropertySource(
-		properties = { "crudkit.n-plus-one.mode=log", "spring.jpa.properties.hibernate.default_batch_fetch_size=1" })
+@TestPropertySource(properties = { "crudkit.statements.n-plus-one.mode=log",
+		"spring.jpa.properties.hibernate.default_batch_fetch_size=1" })
 @Import(NPlusOneLoggingIntegrationTests.Probe.class)
 @ExtendWith(OutputCaptureExtension.class)
 class NPlusOneLoggingIntegrationTests {

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import io.github.crudkit.query.StatementRecorder;
-import io.github.crudkit.query.StatementTracker;
-import io.github.crudkit.query.UnitOfWorkStatistics;
-import io.github.crudkit.sample.support.Api;
 import io.github.crudkit.sample.support.Api.Response;
+import io.github.crudkit.sample.support.Api;
 import io.github.crudkit.sample.support.SampleIntegrationTest;
+import io.github.crudkit.statements.StatementRecorder;
+import io.github.crudkit.statements.StatementTracker;
+import io.github.crudkit.statements.UnitOfWorkStatistics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.github.crudkit.sample.SampleApplication;

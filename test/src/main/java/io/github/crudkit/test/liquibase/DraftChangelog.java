@@ -141,8 +141,7 @@ public final class DraftChangelog {
 			// The reference schema comes from the entities alone: no migrations, so no
 			// check against them either.
 			start(application, fromEntities, properties, "--spring.jpa.hibernate.ddl-auto=create",
-					"--spring.liquibase.enabled=false", "--crudkit.migration.verify-on-startup=false",
-					"--crudkit.schema-checks.enabled=false");
+					"--spring.liquibase.enabled=false", "--crudkit.migration.verify-on-startup=false");
 			start(application, fromChangelog, properties, "--spring.jpa.hibernate.ddl-auto=none",
 					"--spring.liquibase.enabled=true");
 			return diff(fromEntities, fromChangelog);
@@ -159,7 +158,7 @@ public final class DraftChangelog {
 		args.add("--spring.datasource.url=" + database.jdbcUrl());
 		args.add("--spring.datasource.username=" + database.username());
 		args.add("--spring.datasource.password=" + database.password());
-		args.add("--crudkit.schema-checks.enabled=false");
+		args.add("--crudkit.migration.schema-health.enabled=false");
 		args.add("--spring.main.banner-mode=off");
 		SpringApplication springApplication = new SpringApplication(application);
 		springApplication.setWebApplicationType(WebApplicationType.NONE);

@@ -5,11 +5,7 @@ import java.util.function.Function;
 
 import javax.sql.DataSource;
 
-import io.github.crudkit.liquibase.ChangelogConventions;
-import io.github.crudkit.liquibase.ChangelogViolation;
-import io.github.crudkit.liquibase.MigrationRoundTrip;
-import io.github.crudkit.liquibase.SchemaDrift;
-import io.github.crudkit.liquibase.SchemaHealth;
+import io.github.crudkit.migration.SchemaHealth;
 import io.github.crudkit.test.postgres.PostgresServer;
 import io.github.crudkit.test.postgres.TestDatabase;
 import io.github.crudkit.test.postgres.TestPostgres;

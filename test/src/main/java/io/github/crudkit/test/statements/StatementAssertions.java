@@ -1,6 +1,6 @@
 package io.github.crudkit.test.statements;
 
-import io.github.crudkit.query.UnitOfWorkStatistics;
+import io.github.crudkit.statements.UnitOfWorkStatistics;
 
 /**
  * Entry point of crudkit's statement assertions.

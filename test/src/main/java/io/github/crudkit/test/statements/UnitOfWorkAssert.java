@@ -2,7 +2,7 @@ package io.github.crudkit.test.statements;
 
 import java.util.stream.Collectors;
 
-import io.github.crudkit.query.UnitOfWorkStatistics;
+import io.github.crudkit.statements.UnitOfWorkStatistics;
 import org.assertj.core.api.AbstractAssert;
 
 /**

@@ -2,7 +2,6 @@ package io.github.crudkit.test.liquibase;
 
 import java.util.List;
 
-import io.github.crudkit.liquibase.MigrationRoundTrip;
 import io.github.crudkit.test.postgres.TestDatabase;
 import io.github.crudkit.test.postgres.TestPostgres;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,6 @@ import java.util.function.Function;
 
 import javax.sql.DataSource;
 
-import io.github.crudkit.liquibase.SchemaDrift;
 import io.github.crudkit.test.liquibase.drift.Author;
 import io.github.crudkit.test.liquibase.drift.Book;
 import io.github.crudkit.test.postgres.TestDatabase;

@@ -5,7 +5,7 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import io.github.crudkit.liquibase.SchemaHealth;
+import io.github.crudkit.migration.SchemaHealth;
 import io.github.crudkit.test.postgres.TestDatabase;
 import io.github.crudkit.test.postgres.TestPostgres;
 import io.github.mfvanek.pg.core.checks.common.Diagnostic;

@@ -2,8 +2,8 @@ package io.github.crudkit.test.liquibase;
 
 import javax.sql.DataSource;
 
-import io.github.crudkit.liquibase.SchemaHealthStartupCheck.SchemaProblemsException;
-import io.github.crudkit.liquibase.autoconfigure.CrudkitSchemaChecksAutoConfiguration;
+import io.github.crudkit.migration.SchemaProblemsException;
+import io.github.crudkit.migration.autoconfigure.CrudkitSchemaHealthAutoConfiguration;
 import io.github.crudkit.test.liquibase.draftapp.DraftFixtureApplication;
 import io.github.crudkit.test.postgres.TestDatabase;
 import io.github.crudkit.test.postgres.TestPostgres;
@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The schema health check at start-up, on real PostgreSQL: warnings by default, a failed
- * start-up with {@code crudkit.schema-checks.fail-on-problems=true}, and after Liquibase
- * has migrated.
+ * start-up with {@code crudkit.migration.schema-health.fail-on-problems=true}, and after
+ * Liquibase has migrated.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SchemaHealthStartupCheckIntegrationTests {
@@ -34,7 +34,7 @@ class SchemaHealthStartupCheckIntegrationTests {
 	private final DataSource dataSource = MigrationAssertions.dataSource(this.database);
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(CrudkitSchemaChecksAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(CrudkitSchemaHealthAutoConfiguration.class))
 		.withBean(DataSource.class, () -> this.dataSource);
 
 	@AfterEach
@@ -54,7 +54,7 @@ class SchemaHealthStartupCheckIntegrationTests {
 	@Test
 	void failsStartupWithEveryProblemWhenAsked() {
 		Fixtures.execute(this.dataSource, SchemaHealthIntegrationTests.UNHEALTHY_SCHEMA);
-		this.contextRunner.withPropertyValues("crudkit.schema-checks.fail-on-problems=true")
+		this.contextRunner.withPropertyValues("crudkit.migration.schema-health.fail-on-problems=true")
 			.run((context) -> assertThat(context).getFailure()
 				.isInstanceOf(SchemaProblemsException.class)
 				.hasMessageStartingWith("The database schema has 4 problem(s):\n")
@@ -65,7 +65,7 @@ class SchemaHealthStartupCheckIntegrationTests {
 	@Test
 	void startsQuietlyOnHealthySchema(CapturedOutput output) {
 		Fixtures.execute(this.dataSource, "create table parent (id bigint primary key)");
-		this.contextRunner.withPropertyValues("crudkit.schema-checks.fail-on-problems=true")
+		this.contextRunner.withPropertyValues("crudkit.migration.schema-health.fail-on-problems=true")
 			.run((context) -> assertThat(context).hasNotFailed());
 		assertThat(output).doesNotContain("Schema health");
 	}
@@ -79,7 +79,8 @@ class SchemaHealthStartupCheckIntegrationTests {
 					"--spring.datasource.username=" + this.database.username(),
 					"--spring.datasource.password=" + this.database.password(),
 					"--spring.liquibase.change-log=classpath:fixtures/health/db.changelog-master.yaml",
-					"--spring.jpa.hibernate.ddl-auto=validate", "--crudkit.schema-checks.fail-on-problems=true"))
+					"--spring.jpa.hibernate.ddl-auto=validate",
+					"--crudkit.migration.schema-health.fail-on-problems=true"))
 			.satisfies((ex) -> assertThat(ex.getProblems()).containsExactly(
 					"foreign key fk_part_gadget_id on part(gadget_id) has no index; add one: CREATE INDEX ix_part_gadget_id ON part (gadget_id);"));
 	}

@@ -1,0 +1,25 @@
+package io.github.crudkit.datasource.autoconfigure;
+
+import java.time.Duration;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+
+import static io.github.crudkit.support.TestDatabase.PASSWORD;
+import static io.github.crudkit.support.TestDatabase.URL;
+import static io.github.crudkit.support.TestDatabase.USERNAME;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+/**
+ * Runs against the server named by {@code CRUDKIT_TEST_DATABASE_URL}, or a local one that
+ * trusts {@code postgres}.
+ */
+class DatabaseStartupCheckIntegrationTests {
+
+	@Test
+	void passesWhenDatabaseIsReachable() {
+		assertThatNoException().isThrownBy(
+				() -> DatabaseStartupCheck.check(URL, USERNAME, PASSWORD, new Properties(), Duration.ofSeconds(5)));
+	}
+
+}
