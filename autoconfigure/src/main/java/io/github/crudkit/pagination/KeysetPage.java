@@ -1,6 +1,7 @@
 package io.github.crudkit.pagination;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -37,6 +38,16 @@ public record KeysetPage<T>(List<T> content, Metadata page) {
 		List<T> content = more ? List.copyOf(rows.subList(0, size)) : List.copyOf(rows);
 		Long next = more ? id.applyAsLong(content.get(content.size() - 1)) : null;
 		return new KeysetPage<>(content, new Metadata(size, request.after(), next));
+	}
+
+	/**
+	 * Return a page of the same position with every row converted.
+	 * @param <U> the type of the converted rows
+	 * @param converter converts one row
+	 * @return the converted page
+	 */
+	public <U> KeysetPage<U> map(Function<? super T, ? extends U> converter) {
+		return new KeysetPage<>(this.content.stream().<U>map(converter).toList(), this.page);
 	}
 
 	/**

@@ -29,7 +29,11 @@ public final class SortPolicy {
 
 	private final Set<String> writeOnly;
 
-	private SortPolicy(Set<String> allowed, Sort defaultSort, String tieBreaker, Set<String> writeOnly) {
+	private final Set<String> ignoreCase;
+
+	private SortPolicy(Set<String> allowed, Sort defaultSort, String tieBreaker, Set<String> writeOnly,
+			Set<String> ignoreCase) {
+		this.ignoreCase = ignoreCase;
 		this.allowed = allowed;
 		this.defaultSort = defaultSort;
 		this.tieBreaker = tieBreaker;
@@ -45,11 +49,13 @@ public final class SortPolicy {
 	 * or a write-only one
 	 */
 	public static SortPolicy of(SortableBy sortableBy) {
-		return of(sortableBy.value(), sortableBy.defaultSort(), sortableBy.tieBreaker(), sortableBy.entity());
+		return of(sortableBy.value(), sortableBy.defaultSort(), sortableBy.tieBreaker(), sortableBy.entity(),
+				sortableBy.ignoreCase());
 	}
 
 	/**
-	 * Build a policy, checking it against its entity when one is given.
+	 * Build a policy, checking it against its entity when one is given; every property
+	 * orders by its value as it is.
 	 * @param properties the properties clients may sort by
 	 * @param defaultOrder the order when the request gives none,
 	 * {@code property[,asc|desc]} each
@@ -61,6 +67,24 @@ public final class SortPolicy {
 	 * write-only
 	 */
 	public static SortPolicy of(String[] properties, String[] defaultOrder, String tieBreaker, Class<?> entity) {
+		return of(properties, defaultOrder, tieBreaker, entity, new String[0]);
+	}
+
+	/**
+	 * Build a policy, checking it against its entity when one is given.
+	 * @param properties the properties clients may sort by
+	 * @param defaultOrder the order when the request gives none,
+	 * {@code property[,asc|desc]} each
+	 * @param tieBreaker the unique property appended to every order
+	 * @param entity the entity whose properties these are, or {@code void.class} for no
+	 * check
+	 * @param ignoreCase the properties that order regardless of case
+	 * @return the policy
+	 * @throws IllegalStateException if a property is missing from the entity or
+	 * write-only, or a case-insensitive property is not allowed
+	 */
+	public static SortPolicy of(String[] properties, String[] defaultOrder, String tieBreaker, Class<?> entity,
+			String[] ignoreCase) {
 		Set<String> allowed = new LinkedHashSet<>(Arrays.asList(properties));
 		if (entity != void.class) {
 			for (String property : allowed) {
@@ -75,19 +99,24 @@ public final class SortPolicy {
 				}
 			}
 		}
+		Set<String> caseInsensitive = Set.of(ignoreCase);
+		if (!allowed.containsAll(caseInsensitive)) {
+			throw new IllegalStateException(
+					"@SortableBy's ignoreCase " + Arrays.toString(ignoreCase) + " names a property outside " + allowed);
+		}
 		Set<String> writeOnly = (entity != void.class) ? writeOnlyFields(entity) : Set.of();
 		Set<String> allowedByDefault = new LinkedHashSet<>(allowed);
 		allowedByDefault.add(tieBreaker);
 		Sort defaultSort;
 		try {
-			defaultSort = new SortPolicy(allowedByDefault, Sort.unsorted(), tieBreaker, writeOnly)
+			defaultSort = new SortPolicy(allowedByDefault, Sort.unsorted(), tieBreaker, writeOnly, caseInsensitive)
 				.parse(Arrays.asList(defaultOrder));
 		}
 		catch (InvalidPageRequestException ex) {
 			throw new IllegalStateException("@SortableBy's default sort " + Arrays.toString(defaultOrder)
 					+ " names a property outside " + allowed, ex);
 		}
-		return new SortPolicy(allowed, defaultSort, tieBreaker, writeOnly);
+		return new SortPolicy(allowed, defaultSort, tieBreaker, writeOnly, caseInsensitive);
 	}
 
 	/**
@@ -136,7 +165,8 @@ public final class SortPolicy {
 					throw new InvalidPageRequestException("sort", describe(property));
 				}
 				if (orders.stream().noneMatch((order) -> order.getProperty().equals(property))) {
-					orders.add(new Sort.Order(direction, property));
+					Sort.Order order = new Sort.Order(direction, property);
+					orders.add(this.ignoreCase.contains(property) ? order.ignoreCase() : order);
 				}
 			}
 		}

@@ -12,12 +12,19 @@ import java.lang.annotation.Target;
  * {@link io.github.crudkit.model.WriteOnly write-only} one) is a {@code 400} naming it;
  * every order ends with {@link #tieBreaker()} so that pages are stable.
  * <pre class="code">
- * PagedModel&lt;HeroPublic&gt; list(&#064;SortableBy(value = { "name", "age", "createdAt", "id" }, entity = Hero.class) Pageable pageable)
+ * PagedModel&lt;HeroPublic&gt; list(&#064;SortableBy(value = { "name", "age", "createdAt", "id" }, ignoreCase = "name", entity = Hero.class) Pageable pageable)
+ * </pre> A whitelist that several endpoints share is named once, as an annotation of its
+ * own that carries {@code @SortableBy}: <pre class="code">
+ * &#064;Target(ElementType.PARAMETER)
+ * &#064;Retention(RetentionPolicy.RUNTIME)
+ * &#064;SortableBy(value = { "name", "age", "createdAt", "id" }, ignoreCase = "name", entity = Hero.class)
+ * &#064;interface HeroSort {
+ * }
  * </pre>
  *
  * @since 0.1.0
  */
-@Target({ ElementType.PARAMETER, ElementType.METHOD })
+@Target({ ElementType.PARAMETER, ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 public @interface SortableBy {
@@ -27,6 +34,12 @@ public @interface SortableBy {
 	 * @return the whitelist
 	 */
 	String[] value();
+
+	/**
+	 * The properties of {@link #value()} that order regardless of case, such as names.
+	 * @return the case-insensitive properties
+	 */
+	String[] ignoreCase() default {};
 
 	/**
 	 * The order when the request gives none: {@code property[,asc|desc]}, repeatable.

@@ -12,6 +12,8 @@ import io.github.crudkit.pagination.SortableBy;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.MergedAnnotation;
+import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -81,18 +83,19 @@ final class PageRequestArgumentResolver implements HandlerMethodArgumentResolver
 
 	/**
 	 * Return the sort rules of a {@code Pageable} parameter, built once from its
-	 * {@link SortableBy} (on the parameter or its method); without one, only the
-	 * tie-breaker {@code id} is allowed.
+	 * {@link SortableBy} (on the parameter or its method, directly or on an annotation
+	 * that carries it); without one, only the tie-breaker {@code id} is allowed.
 	 * @param parameter the parameter
 	 * @return the rules
 	 */
 	public SortPolicy sortPolicy(MethodParameter parameter) {
 		return this.sortPolicies.computeIfAbsent(parameter, (key) -> {
-			SortableBy sortableBy = key.getParameterAnnotation(SortableBy.class);
-			if (sortableBy == null) {
-				sortableBy = key.getMethodAnnotation(SortableBy.class);
+			MergedAnnotation<SortableBy> sortableBy = MergedAnnotations.from(key.getParameterAnnotations())
+				.get(SortableBy.class);
+			if (!sortableBy.isPresent()) {
+				sortableBy = MergedAnnotations.from(key.getExecutable()).get(SortableBy.class);
 			}
-			return (sortableBy != null) ? SortPolicy.of(sortableBy) : UNSORTABLE;
+			return sortableBy.isPresent() ? SortPolicy.of(sortableBy.synthesize()) : UNSORTABLE;
 		});
 	}
 

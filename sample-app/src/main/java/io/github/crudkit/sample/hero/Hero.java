@@ -10,27 +10,16 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A hero, optionally in a team. Its secret name is write-only: it is stored, never sent
  * back.
- * <p>
- * Heroes arrive up to 1000 at a time ({@code POST /api/heroes/bulk}), so their sequence
- * hands out 1000 ids per call instead of the base class's 50 (changeset
- * {@code 0008-alter-hero-seq-increment}).
  */
 @Entity
 @Table(name = "hero")
-@SequenceGenerator(sequenceName = "hero_seq", allocationSize = Hero.ID_ALLOCATION)
 public class Hero extends BaseEntity {
-
-	/**
-	 * Ids taken from the sequence per call; the sequence's increment.
-	 */
-	static final int ID_ALLOCATION = HeroBulkCreate.MAX_ITEMS;
 
 	@Column(nullable = false, length = 100)
 	private String name;

@@ -8,7 +8,6 @@ import io.github.crudkit.concurrency.Versioned;
 import io.github.crudkit.error.TooManyItemsException;
 import io.github.crudkit.pagination.Keyset;
 import io.github.crudkit.pagination.KeysetPage;
-import io.github.crudkit.pagination.SortableBy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -85,8 +84,7 @@ class HeroController {
 	PagedModel<HeroPublic> list(@RequestParam(required = false) @Nullable String name,
 			@RequestParam(required = false) @Nullable Integer minAge,
 			@RequestParam(required = false) @Nullable Integer maxAge,
-			@RequestParam(required = false) @Positive @Nullable Long teamId,
-			@SortableBy(value = { "name", "age", "createdAt", "id" }, entity = Hero.class) Pageable pageable) {
+			@RequestParam(required = false) @Positive @Nullable Long teamId, @HeroSort Pageable pageable) {
 		return new PagedModel<>(this.heroes.list(new HeroFilter(name, minAge, maxAge, teamId), pageable));
 	}
 
@@ -97,8 +95,7 @@ class HeroController {
 			@RequestParam(required = false) @Nullable String name,
 			@RequestParam(required = false) @Nullable Integer minAge,
 			@RequestParam(required = false) @Nullable Integer maxAge,
-			@RequestParam(required = false) @Positive @Nullable Long teamId,
-			@SortableBy(value = { "name", "age", "createdAt", "id" }, entity = Hero.class) Pageable pageable) {
+			@RequestParam(required = false) @Positive @Nullable Long teamId, @HeroSort Pageable pageable) {
 		return this.heroes.listAfter(new HeroFilter(name, minAge, maxAge, teamId), Keyset.check(after, pageable));
 	}
 

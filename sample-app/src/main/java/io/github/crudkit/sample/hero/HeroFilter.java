@@ -19,31 +19,31 @@ import org.springframework.data.jpa.domain.Specification;
  */
 record HeroFilter(@Nullable String name, @Nullable Integer minAge, @Nullable Integer maxAge, @Nullable Long teamId) {
 
-	boolean isEmpty() {
-		return !filtersByName() && this.minAge == null && this.maxAge == null && this.teamId == null;
-	}
-
-	private boolean filtersByName() {
-		return this.name != null && !this.name.isEmpty();
+	/**
+	 * The heroes of one team.
+	 * @param teamId the team
+	 * @return the filter
+	 */
+	static HeroFilter inTeam(long teamId) {
+		return new HeroFilter(null, null, null, teamId);
 	}
 
 	Specification<Hero> toSpecification() {
-		return (root, query, cb) -> {
+		return (root, query, builder) -> {
 			List<Predicate> predicates = new ArrayList<>();
-			if (filtersByName()) {
-				predicates.add(cb.like(cb.lower(root.get("name")), LikePatterns.containsIgnoringCase(this.name),
-						LikePatterns.ESCAPE));
+			if (this.name != null && !this.name.isEmpty()) {
+				predicates.add(LikePatterns.containsIgnoringCase(builder, root.get("name"), this.name));
 			}
 			if (this.minAge != null) {
-				predicates.add(cb.greaterThanOrEqualTo(root.get("age"), this.minAge));
+				predicates.add(builder.greaterThanOrEqualTo(root.get("age"), this.minAge));
 			}
 			if (this.maxAge != null) {
-				predicates.add(cb.lessThanOrEqualTo(root.get("age"), this.maxAge));
+				predicates.add(builder.lessThanOrEqualTo(root.get("age"), this.maxAge));
 			}
 			if (this.teamId != null) {
-				predicates.add(cb.equal(root.get("team").get("id"), this.teamId));
+				predicates.add(builder.equal(root.get("team").get("id"), this.teamId));
 			}
-			return cb.and(predicates.toArray(Predicate[]::new));
+			return builder.and(predicates.toArray(Predicate[]::new));
 		};
 	}
 

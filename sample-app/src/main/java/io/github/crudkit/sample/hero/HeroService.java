@@ -15,6 +15,7 @@ import io.github.crudkit.pagination.Keyset;
 import io.github.crudkit.pagination.KeysetPage;
 import io.github.crudkit.patch.MergePatcher;
 import io.github.crudkit.query.JdbcBatching;
+import io.github.crudkit.query.ProjectionReader;
 import io.github.crudkit.sample.team.Team;
 import io.github.crudkit.sample.team.TeamRepository;
 import jakarta.persistence.EntityManager;
@@ -27,8 +28,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Hero use cases: validate the Create/Update record, work on the entity, answer with a
- * Public record.
+ * Hero use cases. Writes validate the Create/Update record, work on the entity and answer
+ * with a Public record; reads answer from a projection ({@link HeroView}).
  */
 @Service
 public class HeroService {
@@ -39,12 +40,16 @@ public class HeroService {
 
 	private final MergePatcher patcher;
 
+	private final ProjectionReader reader;
+
 	private final EntityManager entityManager;
 
-	HeroService(HeroRepository heroes, TeamRepository teams, MergePatcher patcher, EntityManager entityManager) {
+	HeroService(HeroRepository heroes, TeamRepository teams, MergePatcher patcher, ProjectionReader reader,
+			EntityManager entityManager) {
 		this.heroes = heroes;
 		this.teams = teams;
 		this.patcher = patcher;
+		this.reader = reader;
 		this.entityManager = entityManager;
 	}
 
@@ -98,15 +103,14 @@ public class HeroService {
 	}
 
 	/**
-	 * Return a page of heroes with their teams: two statements in auto-commit (the page,
-	 * and the total: counted for a filter, the trigger-kept sum without one), no entity
-	 * loaded.
+	 * Return a page of heroes with their teams: the page (read id-first) and, unless the
+	 * page shows it, the total; two statements in auto-commit, no entity loaded.
 	 * @param filter the filters
 	 * @param pageable the page and order
 	 * @return the page
 	 */
 	public Page<HeroPublic> list(HeroFilter filter, Pageable pageable) {
-		return this.heroes.findViews(filter.toSpecification(), filter.isEmpty(), pageable).map(HeroView::toPublic);
+		return this.reader.findPage(HeroView.PROJECTION, filter.toSpecification(), pageable).map(HeroView::toPublic);
 	}
 
 	/**
@@ -117,14 +121,19 @@ public class HeroService {
 	 * @return the page
 	 */
 	public KeysetPage<HeroPublic> listAfter(HeroFilter filter, Keyset.Request request) {
-		List<HeroView> rows = this.heroes.findViews(filter.toSpecification().and(Keyset.after(request.after())),
-				Keyset.order(), Keyset.limit(request.size()));
-		return KeysetPage.of(rows.stream().map(HeroView::toPublic).toList(), request, HeroPublic::id);
+		return this.reader.findAfter(HeroView.PROJECTION, filter.toSpecification(), request, HeroView::id)
+			.map(HeroView::toPublic);
 	}
 
-	@Transactional(readOnly = true)
+	/**
+	 * Return a page of a team's heroes; a 404 if the page is empty and the team does not
+	 * exist.
+	 * @param teamId the team's id
+	 * @param pageable the page and order
+	 * @return the page
+	 */
 	public Page<HeroPublic> listByTeam(long teamId, Pageable pageable) {
-		Page<HeroPublic> page = list(new HeroFilter(null, null, null, teamId), pageable);
+		Page<HeroPublic> page = list(HeroFilter.inTeam(teamId), pageable);
 		requireTeamIfEmpty(page.isEmpty(), teamId);
 		return page;
 	}
@@ -136,9 +145,8 @@ public class HeroService {
 	 * @param request where the page starts and its size
 	 * @return the page
 	 */
-	@Transactional(readOnly = true)
 	public KeysetPage<HeroPublic> listByTeamAfter(long teamId, Keyset.Request request) {
-		KeysetPage<HeroPublic> page = listAfter(new HeroFilter(null, null, null, teamId), request);
+		KeysetPage<HeroPublic> page = listAfter(HeroFilter.inTeam(teamId), request);
 		requireTeamIfEmpty(page.content().isEmpty(), teamId);
 		return page;
 	}
@@ -151,13 +159,13 @@ public class HeroService {
 	}
 
 	/**
-	 * Read one hero. A single statement in auto-commit: no transaction to begin and
+	 * Read one hero: a single statement in auto-commit, no transaction to begin and
 	 * commit, no entity to manage.
 	 * @param id the id
 	 * @return the hero and its version
 	 */
 	public Versioned<HeroPublic> get(long id) {
-		return this.heroes.findViewById(id)
+		return this.reader.findOne(HeroView.PROJECTION, (hero, query, builder) -> builder.equal(hero.get("id"), id))
 			.map(HeroView::toVersioned)
 			.orElseThrow(() -> new ResourceNotFoundException("Hero", id));
 	}

@@ -1,14 +1,19 @@
 package io.github.crudkit.sample.hero;
 
 import java.time.Instant;
+import java.util.List;
 
 import io.github.crudkit.concurrency.Versioned;
+import io.github.crudkit.query.Projection;
+import io.github.crudkit.sample.team.Team;
 import io.github.crudkit.sample.team.TeamSummary;
+import jakarta.persistence.criteria.Join;
+import jakarta.persistence.criteria.JoinType;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The columns that a read of heroes needs, selected by a JPQL constructor expression: no
- * entity is loaded, so the read needs no persistence context and no transaction.
+ * What a read of heroes shows, with the team's id and name: a projection, so reading it
+ * loads no entity and needs no transaction.
  *
  * @param id the id
  * @param name the name
@@ -19,8 +24,18 @@ import org.jspecify.annotations.Nullable;
  * @param updatedAt when the hero was last changed
  * @param version the row version, for the ETag
  */
-public record HeroView(long id, String name, @Nullable Integer age, @Nullable Long teamId, @Nullable String teamName,
+record HeroView(long id, String name, @Nullable Integer age, @Nullable Long teamId, @Nullable String teamName,
 		Instant createdAt, Instant updatedAt, long version) {
+
+	/**
+	 * Heroes left-joined to their teams.
+	 */
+	static final Projection<Hero, HeroView> PROJECTION = Projection.of(Hero.class, HeroView.class,
+			(hero, query, builder) -> {
+				Join<Hero, Team> team = hero.join("team", JoinType.LEFT);
+				return List.of(hero.get("id"), hero.get("name"), hero.get("age"), team.get("id"), team.get("name"),
+						hero.get("createdAt"), hero.get("updatedAt"), hero.get("version"));
+			});
 
 	HeroPublic toPublic() {
 		TeamSummary team = (this.teamId != null && this.teamName != null) ? new TeamSummary(this.teamId, this.teamName)

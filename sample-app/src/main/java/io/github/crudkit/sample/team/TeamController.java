@@ -7,9 +7,6 @@ import io.github.crudkit.concurrency.Versioned;
 import io.github.crudkit.pagination.Keyset;
 import io.github.crudkit.pagination.KeysetPage;
 import io.github.crudkit.pagination.SortableBy;
-import io.github.crudkit.sample.hero.Hero;
-import io.github.crudkit.sample.hero.HeroPublic;
-import io.github.crudkit.sample.hero.HeroService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -48,11 +45,8 @@ class TeamController {
 
 	private final TeamService teams;
 
-	private final HeroService heroes;
-
-	TeamController(TeamService teams, HeroService heroes) {
+	TeamController(TeamService teams) {
 		this.teams = teams;
-		this.heroes = heroes;
 	}
 
 	@PostMapping
@@ -65,17 +59,18 @@ class TeamController {
 	@GetMapping
 	@Operation(summary = "List teams, each with its number of heroes", description = Keyset.OPERATION_DESCRIPTION)
 	PagedModel<TeamPublic> list(@RequestParam(required = false) @Nullable String name,
-			@SortableBy(value = { "name", "createdAt", "id" }, entity = Team.class) Pageable pageable) {
-		return new PagedModel<>(this.teams.list(name, pageable));
+			@SortableBy(value = { "name", "createdAt", "id" }, ignoreCase = "name",
+					entity = Team.class) Pageable pageable) {
+		return new PagedModel<>(this.teams.list(new TeamFilter(name), pageable));
 	}
 
 	@GetMapping(params = Keyset.PARAMETER)
 	@Operation(summary = "List teams, each with its number of heroes", description = Keyset.OPERATION_DESCRIPTION)
 	KeysetPage<TeamPublic> listAfter(
 			@Parameter(description = Keyset.PARAMETER_DESCRIPTION) @RequestParam(required = false) @Nullable Long after,
-			@RequestParam(required = false) @Nullable String name,
-			@SortableBy(value = { "name", "createdAt", "id" }, entity = Team.class) Pageable pageable) {
-		return this.teams.listAfter(name, Keyset.check(after, pageable));
+			@RequestParam(required = false) @Nullable String name, @SortableBy(value = { "name", "createdAt", "id" },
+					ignoreCase = "name", entity = Team.class) Pageable pageable) {
+		return this.teams.listAfter(new TeamFilter(name), Keyset.check(after, pageable));
 	}
 
 	@GetMapping("/{id}")
@@ -103,21 +98,6 @@ class TeamController {
 	void delete(@PathVariable @Positive long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
 		this.teams.delete(id, IfMatch.parse(ifMatch));
-	}
-
-	@GetMapping(path = "/{id}/heroes", params = Keyset.PARAMETER)
-	@Operation(summary = "List the heroes of a team", description = Keyset.OPERATION_DESCRIPTION)
-	KeysetPage<HeroPublic> heroesAfter(@PathVariable @Positive long id,
-			@Parameter(description = Keyset.PARAMETER_DESCRIPTION) @RequestParam(required = false) @Nullable Long after,
-			@SortableBy(value = { "name", "age", "createdAt", "id" }, entity = Hero.class) Pageable pageable) {
-		return this.heroes.listByTeamAfter(id, Keyset.check(after, pageable));
-	}
-
-	@GetMapping("/{id}/heroes")
-	@Operation(summary = "List the heroes of a team", description = Keyset.OPERATION_DESCRIPTION)
-	PagedModel<HeroPublic> heroes(@PathVariable @Positive long id,
-			@SortableBy(value = { "name", "age", "createdAt", "id" }, entity = Hero.class) Pageable pageable) {
-		return new PagedModel<>(this.heroes.listByTeam(id, pageable));
 	}
 
 }

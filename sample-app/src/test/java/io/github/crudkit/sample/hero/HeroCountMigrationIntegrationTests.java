@@ -18,10 +18,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The hero count that triggers keep (changeset 0009) on a database that already holds
- * heroes: it starts at the existing number, follows every insert, delete and truncate,
- * committed or rolled back, from concurrent writers, and the changeset rolls back
- * cleanly.
+ * The hero count that triggers kept (changeset 0009, dropped again by 0010) on a database
+ * that already holds heroes: it starts at the existing number, follows every insert,
+ * delete and truncate, committed or rolled back, from concurrent writers, and the
+ * changeset rolls back cleanly; 0010 drops it all, and its rollback counts again.
  */
 class HeroCountMigrationIntegrationTests {
 
@@ -49,7 +49,7 @@ class HeroCountMigrationIntegrationTests {
 
 	@Test
 	void startsAtTheExistingHeroesAndFollowsEveryChange() throws Exception {
-		this.liquibase.update("");
+		this.liquibase.update(1, "");
 		assertThat(counted()).isEqualTo(3000);
 
 		this.jdbc.sql(
@@ -75,7 +75,7 @@ class HeroCountMigrationIntegrationTests {
 
 	@Test
 	void concurrentWritersAreAllCounted() throws Exception {
-		this.liquibase.update("");
+		this.liquibase.update(1, "");
 		ExecutorService writers = Executors.newFixedThreadPool(8);
 		try {
 			List<Future<?>> done = new ArrayList<>();
@@ -108,7 +108,7 @@ class HeroCountMigrationIntegrationTests {
 
 	@Test
 	void rollsBackWithoutATrace() throws Exception {
-		this.liquibase.update("");
+		this.liquibase.update(1, "");
 
 		this.liquibase.rollback(1, "");
 		this.jdbc.sql("insert into hero (id, name, secret_name) values (7000, 'After', 's')").update();
@@ -122,8 +122,29 @@ class HeroCountMigrationIntegrationTests {
 			.query(Long.class)
 			.single()).isZero();
 
-		this.liquibase.update("");
+		this.liquibase.update(1, "");
 		assertThat(counted()).isEqualTo(3001).isEqualTo(actual());
+	}
+
+	@Test
+	void isDroppedByTheNextChangesetWhoseRollbackCountsAgain() throws Exception {
+		this.liquibase.update(2, "");
+		assertThat(leftovers()).isZero();
+		this.jdbc.sql("insert into hero (id, name, secret_name) values (7000, 'After', 's')").update();
+
+		this.liquibase.rollback(1, "");
+		assertThat(counted()).isEqualTo(3001).isEqualTo(actual());
+		this.jdbc.sql("delete from hero where id = 7000").update();
+		assertThat(counted()).isEqualTo(3000).isEqualTo(actual());
+	}
+
+	private long leftovers() {
+		return this.jdbc
+			.sql("select (select count(*) from information_schema.tables where table_name = 'hero_count')"
+					+ " + (select count(*) from pg_trigger where tgname like 'hero_count%')"
+					+ " + (select count(*) from pg_proc where proname like 'hero_count%')")
+			.query(Long.class)
+			.single();
 	}
 
 	private long counted() {

@@ -1,5 +1,8 @@
 package io.github.crudkit.sample.reliability;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 
 import io.github.crudkit.migration.MigrationMismatchException;
@@ -10,6 +13,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +28,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ExtendWith(OutputCaptureExtension.class)
 class ReliabilityMigrationSafetyIntegrationTests {
 
-	private static final String FUTURE_CHANGE_SET = "db/changelog/changes/0010-add-hero-rank.yaml::0010-add-hero-rank::crudkit";
+	private static final String FUTURE_CHANGE_SET = "db/changelog/changes/9001-add-hero-rank.yaml::9001-add-hero-rank::crudkit";
+
+	/**
+	 * The sample's changesets as the verification names them, one per file of
+	 * {@code db/changelog/changes} with the file's base name as its id (the changelog
+	 * conventions), in order.
+	 */
+	private static final List<String> CHANGE_SETS = changeSets();
+
+	/**
+	 * How many changesets the older version of the sample in {@code db/changelog-behind}
+	 * applied.
+	 */
+	private static final int BEHIND = 4;
 
 	private final Figures figures = new Figures("migration-safety");
 
@@ -38,12 +56,14 @@ class ReliabilityMigrationSafetyIntegrationTests {
 			// What a newer version of the sample would have done: one more changeset,
 			// applied and recorded.
 			jdbc.sql("ALTER TABLE hero ADD COLUMN rank integer").update();
-			jdbc.sql("""
-					INSERT INTO databasechangelog (id, author, filename, dateexecuted, orderexecuted, exectype, md5sum,
-					    description, liquibase, deployment_id)
-					VALUES ('0010-add-hero-rank', 'crudkit', 'db/changelog/changes/0010-add-hero-rank.yaml', now(), 10,
-					    'EXECUTED', '9:0123456789abcdef0123456789abcdef', 'addColumn tableName=hero', '4.33.0', '1')
-					""").update();
+			jdbc.sql(
+					"""
+							INSERT INTO databasechangelog (id, author, filename, dateexecuted, orderexecuted, exectype, md5sum,
+							    description, liquibase, deployment_id)
+							VALUES ('9001-add-hero-rank', 'crudkit', 'db/changelog/changes/9001-add-hero-rank.yaml', now(), 9001,
+							    'EXECUTED', '9:0123456789abcdef0123456789abcdef', 'addColumn tableName=hero', '4.33.0', '1')
+							""")
+				.update();
 			int mark = output.length();
 
 			assertThatThrownBy(() -> SampleInstance.start(database))
@@ -60,7 +80,8 @@ class ReliabilityMigrationSafetyIntegrationTests {
 				.contains("Nothing was changed in the database")
 				.doesNotContain("Schema-validation");
 			assertThat(jdbc.sql("SELECT name FROM team").query(String.class).list()).containsExactly("Kept");
-			assertThat(jdbc.sql("SELECT count(*) FROM databasechangelog").query(Long.class).single()).isEqualTo(10);
+			assertThat(jdbc.sql("SELECT count(*) FROM databasechangelog").query(Long.class).single())
+				.isEqualTo(CHANGE_SETS.size() + 1);
 			assertThat(columnExists(jdbc, "hero", "rank")).isTrue();
 		}
 		finally {
@@ -72,14 +93,11 @@ class ReliabilityMigrationSafetyIntegrationTests {
 	void schemaBehindTheCodeWithMigrationsOffFailsStartupNamingTheChangeSetsAndChangesNothing(CapturedOutput output) {
 		TestDatabase database = TestPostgres.server().createDatabase();
 		try {
-			// An older version of the sample migrated this database: four of the nine
-			// changesets. (Its heroes took
-			// 50 ids per sequence call, so the mapping's 1000 is not checked against the
-			// old sequence.)
+			// An older version of the sample migrated this database: its first four
+			// changesets.
 			SampleInstance
 				.start(database, "--spring.liquibase.change-log=classpath:db/changelog-behind/db.changelog-master.yaml",
-						"--spring.jpa.hibernate.ddl-auto=none", "--spring.main.web-application-type=none",
-						"--spring.jpa.properties.hibernate.id.sequence.increment_size_mismatch_strategy=none")
+						"--spring.jpa.hibernate.ddl-auto=none", "--spring.main.web-application-type=none")
 				.close();
 			JdbcClient jdbc = ProxiedDatabase.direct(database);
 			jdbc.sql("INSERT INTO team (id, name, version, created_at, updated_at) VALUES (1, 'Kept', 0, now(), now())")
@@ -89,28 +107,26 @@ class ReliabilityMigrationSafetyIntegrationTests {
 			assertThatThrownBy(() -> SampleInstance.start(database, "--spring.liquibase.enabled=false"))
 				.satisfies((ex) -> assertThat(mismatch(ex)).isNotNull()
 					.satisfies((mismatch) -> assertThat(mismatch.getAhead()).isEmpty())
-					.satisfies((mismatch) -> assertThat(mismatch.getBehind()).containsExactly(
-							"db/changelog/changes/0005-add-hero-status.yaml::0005-add-hero-status::crudkit",
-							"db/changelog/changes/0006-backfill-hero-status.yaml::0006-backfill-hero-status::crudkit",
-							"db/changelog/changes/0007-add-hero-status-not-null.yaml::0007-add-hero-status-not-null::crudkit",
-							"db/changelog/changes/0008-alter-hero-seq-increment.yaml::0008-alter-hero-seq-increment::crudkit",
-							"db/changelog/changes/0009-create-hero-count.yaml::0009-create-hero-count::crudkit")));
+					.satisfies((mismatch) -> assertThat(mismatch.getBehind())
+						.containsExactlyElementsOf(CHANGE_SETS.subList(BEHIND, CHANGE_SETS.size()))));
 
 			String report = report(output, mark);
 			this.figures.put("behindReport",
 					report.lines().filter((line) -> line.contains("behind")).findFirst().orElse(""));
 			assertThat(report)
-				.contains("The database is behind this code: 5 changeset(s) of the changelog are not applied to it:")
+				.contains("The database is behind this code: " + (CHANGE_SETS.size() - BEHIND)
+						+ " changeset(s) of the changelog are not applied to it:")
 				.contains("    - db/changelog/changes/0005-add-hero-status.yaml::0005-add-hero-status::crudkit")
 				.contains("spring.liquibase.enabled")
 				.doesNotContain("Schema-validation");
 			assertThat(jdbc.sql("SELECT name FROM team").query(String.class).list()).containsExactly("Kept");
-			assertThat(jdbc.sql("SELECT count(*) FROM databasechangelog").query(Long.class).single()).isEqualTo(4);
+			assertThat(jdbc.sql("SELECT count(*) FROM databasechangelog").query(Long.class).single()).isEqualTo(BEHIND);
 			assertThat(columnExists(jdbc, "hero", "status")).isFalse();
 
 			// With migrations on, the same database is brought forward and the data kept.
 			try (SampleInstance migrated = SampleInstance.start(database)) {
-				assertThat(jdbc.sql("SELECT count(*) FROM databasechangelog").query(Long.class).single()).isEqualTo(9);
+				assertThat(jdbc.sql("SELECT count(*) FROM databasechangelog").query(Long.class).single())
+					.isEqualTo(CHANGE_SETS.size());
 				assertThat(jdbc.sql("SELECT name FROM team").query(String.class).list()).containsExactly("Kept");
 			}
 		}
@@ -125,18 +141,34 @@ class ReliabilityMigrationSafetyIntegrationTests {
 		try {
 			assertThatThrownBy(() -> SampleInstance.start(database, "--spring.liquibase.enabled=false"))
 				.satisfies((ex) -> assertThat(mismatch(ex)).isNotNull()
-					.satisfies((mismatch) -> assertThat(mismatch.getBehind()).hasSize(9)));
+					.satisfies((mismatch) -> assertThat(mismatch.getBehind()).isEqualTo(CHANGE_SETS)));
 
 			JdbcClient jdbc = ProxiedDatabase.direct(database);
 			List<String> tables = jdbc
 				.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")
 				.query(String.class)
 				.list();
-			this.figures.put("emptyDatabaseBehind", "9 changesets named, tables created: " + tables.size());
+			this.figures.put("emptyDatabaseBehind",
+					CHANGE_SETS.size() + " changesets named, tables created: " + tables.size());
 			assertThat(tables).as("the verification only reads").isEmpty();
 		}
 		finally {
 			TestPostgres.server().dropDatabase(database);
+		}
+	}
+
+	private static List<String> changeSets() {
+		try {
+			return Arrays
+				.stream(new PathMatchingResourcePatternResolver().getResources("classpath:db/changelog/changes/*.yaml"))
+				.map(Resource::getFilename)
+				.map((file) -> "db/changelog/changes/" + file + "::" + file.substring(0, file.lastIndexOf('.'))
+						+ "::crudkit")
+				.sorted()
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

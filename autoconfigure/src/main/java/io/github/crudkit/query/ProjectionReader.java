@@ -1,0 +1,271 @@
+package io.github.crudkit.query;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.ToLongFunction;
+
+import io.github.crudkit.pagination.Keyset;
+import io.github.crudkit.pagination.KeysetPage;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.ParameterExpression;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Selection;
+import jakarta.persistence.criteria.Subquery;
+import jakarta.persistence.metamodel.EntityType;
+import jakarta.persistence.metamodel.SingularAttribute;
+import org.hibernate.query.criteria.JpaExpression;
+import org.hibernate.query.criteria.JpaSubQuery;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.support.PersistenceExceptionTranslator;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.data.jpa.repository.query.QueryUtils;
+import org.springframework.data.support.PageableExecutionUtils;
+import org.springframework.orm.jpa.vendor.HibernateJpaDialect;
+
+/**
+ * Reads {@link Projection}s: one row, a list, an offset page or a keyset page, each
+ * filtered by a {@link Specification}, in auto-commit when no transaction is running (no
+ * entity is loaded, so none needs managing).
+ * <p>
+ * An offset page is read <em>id-first</em>: the page's ids are chosen on the entity's
+ * table alone (its filter, its order, the id as the last key, the offset and the size),
+ * and only those rows are joined and projected, in one statement: <pre class="code">
+ * select new HeroView(h.id, h.name, t.id, t.name) from Hero h left join h.team t
+ * where h.id in (select h2.id from Hero h2 where ... order by h2.name, h2.id offset ? fetch first ? rows only)
+ * order by h.name, h.id
+ * </pre> so that a page deep in the list joins (and evaluates per-row expressions for) as
+ * many rows as the page holds, instead of every row PostgreSQL walks past to reach it.
+ * The total is a second statement, skipped when the page shows it holds the last row.
+ * <p>
+ * Failures are Spring's {@code DataAccessException}s, as a repository's are, so that a
+ * database that cannot be reached is a {@code 503}, not a {@code 500}.
+ *
+ * @since 0.1.0
+ */
+public final class ProjectionReader {
+
+	private final EntityManager entityManager;
+
+	private final PersistenceExceptionTranslator exceptions;
+
+	/**
+	 * Create a reader whose failures are Spring's {@code DataAccessException}s, as
+	 * Hibernate's exceptions translate to them.
+	 * @param entityManager the entity manager, normally Spring's shared one
+	 */
+	public ProjectionReader(EntityManager entityManager) {
+		this(entityManager, new HibernateJpaDialect());
+	}
+
+	/**
+	 * Create a reader.
+	 * @param entityManager the entity manager, normally Spring's shared one
+	 * @param exceptions translates the provider's exceptions into Spring's
+	 * {@code DataAccessException}s, as a repository's are
+	 */
+	public ProjectionReader(EntityManager entityManager, PersistenceExceptionTranslator exceptions) {
+		this.entityManager = entityManager;
+		this.exceptions = exceptions;
+	}
+
+	/**
+	 * Read the one row that the filter selects.
+	 * @param <E> the entity type
+	 * @param <R> the view type
+	 * @param projection the projection
+	 * @param filter the filter, typically by id
+	 * @return the row, if there is one
+	 */
+	public <E, R> Optional<R> findOne(Projection<E, R> projection, Specification<E> filter) {
+		try {
+			List<R> rows = query(projection, filter, Sort.unsorted()).setMaxResults(2).getResultList();
+			if (rows.size() > 1) {
+				throw new IllegalStateException("More than one " + projection.entity().getSimpleName() + " matches");
+			}
+			return rows.stream().findFirst();
+		}
+		catch (RuntimeException ex) {
+			throw translate(ex);
+		}
+	}
+
+	/**
+	 * Read every row that the filter selects, in order: for lists that are bounded by
+	 * what they are (the heroes of one team, say), not for pages.
+	 * @param <E> the entity type
+	 * @param <R> the view type
+	 * @param projection the projection
+	 * @param filter the filter
+	 * @param sort the order
+	 * @return the rows
+	 */
+	public <E, R> List<R> findAll(Projection<E, R> projection, Specification<E> filter, Sort sort) {
+		try {
+			return query(projection, filter, sort).getResultList();
+		}
+		catch (RuntimeException ex) {
+			throw translate(ex);
+		}
+	}
+
+	/**
+	 * Read the rows that the filter selects, in order, at most {@code limit} of them.
+	 * @param <E> the entity type
+	 * @param <R> the view type
+	 * @param projection the projection
+	 * @param filter the filter
+	 * @param sort the order
+	 * @param limit the most rows to read
+	 * @return the rows
+	 */
+	public <E, R> List<R> findAll(Projection<E, R> projection, Specification<E> filter, Sort sort, int limit) {
+		try {
+			return query(projection, filter, sort).setMaxResults(limit).getResultList();
+		}
+		catch (RuntimeException ex) {
+			throw translate(ex);
+		}
+	}
+
+	/**
+	 * Read a keyset page: the rows after the request's id, in id order, through the
+	 * primary key, and no total.
+	 * @param <E> the entity type
+	 * @param <R> the view type
+	 * @param projection the projection
+	 * @param filter the filter
+	 * @param request where the page starts and its size
+	 * @param id how to read a row's id
+	 * @return the page
+	 */
+	public <E, R> KeysetPage<R> findAfter(Projection<E, R> projection, Specification<E> filter, Keyset.Request request,
+			ToLongFunction<? super R> id) {
+		List<R> rows = findAll(projection, filter.and(Keyset.after(request.after())), Keyset.order(),
+				Keyset.limit(request.size()));
+		return KeysetPage.of(rows, request, id);
+	}
+
+	/**
+	 * Read an offset page, id-first, and its total (counted only when the page does not
+	 * show it).
+	 * @param <E> the entity type
+	 * @param <R> the view type
+	 * @param projection the projection
+	 * @param filter the filter
+	 * @param pageable the page and its order; the order should end with the id, as
+	 * crudkit's resolved {@code Pageable}s do, for pages that never repeat or skip a row
+	 * @return the page
+	 */
+	public <E, R> Page<R> findPage(Projection<E, R> projection, Specification<E> filter, Pageable pageable) {
+		try {
+			if (pageable.isUnpaged()) {
+				List<R> rows = query(projection, filter, pageable.getSort()).getResultList();
+				return PageableExecutionUtils.getPage(rows, pageable, rows::size);
+			}
+			CriteriaBuilder builder = this.entityManager.getCriteriaBuilder();
+			CriteriaQuery<R> query = builder.createQuery(projection.view());
+			Root<E> root = query.from(projection.entity());
+			ParameterExpression<Integer> offset = builder.parameter(Integer.class);
+			ParameterExpression<Integer> size = builder.parameter(Integer.class);
+			SingularAttribute<? super E, ?> id = idAttribute(projection.entity());
+			select(query, root, projection);
+			query.where(
+					root.get(id).in(pageIds(query, projection.entity(), id, filter, pageable.getSort(), offset, size)));
+			query.orderBy(QueryUtils.toOrders(pageable.getSort(), root, builder));
+			List<R> rows = this.entityManager.createQuery(query)
+				.setParameter(offset, Math.toIntExact(pageable.getOffset()))
+				.setParameter(size, pageable.getPageSize())
+				.getResultList();
+			return PageableExecutionUtils.getPage(rows, pageable, () -> count(projection.entity(), filter));
+		}
+		catch (RuntimeException ex) {
+			throw translate(ex);
+		}
+	}
+
+	/**
+	 * Count the rows of an entity that the filter selects.
+	 * @param <E> the entity type
+	 * @param entity the entity class
+	 * @param filter the filter
+	 * @return the number of rows
+	 */
+	public <E> long count(Class<E> entity, Specification<E> filter) {
+		try {
+			CriteriaBuilder builder = this.entityManager.getCriteriaBuilder();
+			CriteriaQuery<Long> query = builder.createQuery(Long.class);
+			Root<E> root = query.from(entity);
+			query.select(builder.count(root));
+			Predicate condition = filter.toPredicate(root, query, builder);
+			if (condition != null) {
+				query.where(condition);
+			}
+			return this.entityManager.createQuery(query).getSingleResult();
+		}
+		catch (RuntimeException ex) {
+			throw translate(ex);
+		}
+	}
+
+	private RuntimeException translate(RuntimeException ex) {
+		DataAccessException translated = this.exceptions.translateExceptionIfPossible(ex);
+		return (translated != null) ? translated : ex;
+	}
+
+	private <E, R> TypedQuery<R> query(Projection<E, R> projection, Specification<E> filter, Sort sort) {
+		CriteriaBuilder builder = this.entityManager.getCriteriaBuilder();
+		CriteriaQuery<R> query = builder.createQuery(projection.view());
+		Root<E> root = query.from(projection.entity());
+		select(query, root, projection);
+		Predicate condition = filter.toPredicate(root, query, builder);
+		if (condition != null) {
+			query.where(condition);
+		}
+		query.orderBy(QueryUtils.toOrders(sort, root, builder));
+		return this.entityManager.createQuery(query);
+	}
+
+	private <E, R> void select(CriteriaQuery<R> query, Root<E> root, Projection<E, R> projection) {
+		CriteriaBuilder builder = this.entityManager.getCriteriaBuilder();
+		List<Selection<?>> selections = projection.selector().select(root, query, builder);
+		query.select(builder.construct(projection.view(), selections.toArray(Selection[]::new)));
+	}
+
+	/**
+	 * The ids of a page, chosen on the entity's table alone: its filter, its order, the
+	 * offset and the size.
+	 */
+	private <E, I> Subquery<I> pageIds(CriteriaQuery<?> query, Class<E> entity, SingularAttribute<? super E, I> id,
+			Specification<E> filter, Sort sort, ParameterExpression<Integer> offset,
+			ParameterExpression<Integer> size) {
+		CriteriaBuilder builder = this.entityManager.getCriteriaBuilder();
+		JpaSubQuery<I> ids = (JpaSubQuery<I>) query.subquery(id.getJavaType());
+		Root<E> candidate = ids.from(entity);
+		ids.select(candidate.get(id));
+		Predicate condition = filter.toPredicate(candidate, query, builder);
+		if (condition != null) {
+			ids.where(condition);
+		}
+		ids.orderBy(QueryUtils.toOrders(sort, candidate, builder));
+		ids.offset((JpaExpression<Integer>) offset);
+		ids.fetch((JpaExpression<Integer>) size);
+		return ids;
+	}
+
+	private <E> SingularAttribute<? super E, ?> idAttribute(Class<E> entity) {
+		EntityType<E> type = this.entityManager.getMetamodel().entity(entity);
+		if (!type.hasSingleIdAttribute()) {
+			throw new IllegalStateException(entity.getName() + " has no single id attribute");
+		}
+		return type.getId(type.getIdType().getJavaType());
+	}
+
+}
