@@ -22,9 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Provokes real constraint violations on the server named by
- * {@code CRUDKIT_TEST_DATABASE_URL}, or a local one that trusts {@code postgres}, in a
- * schema of its own that it drops afterwards.
+ * Provokes real constraint violations on the
+ * {@linkplain io.github.crudkit.support.TestDatabase test database}, in a schema of its
+ * own that it drops afterwards.
  */
 class ConstraintViolationInfoIntegrationTests {
 

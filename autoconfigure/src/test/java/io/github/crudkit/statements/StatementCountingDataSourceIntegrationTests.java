@@ -24,9 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Runs statements through a {@link StatementCountingDataSource} on the server named by
- * {@code CRUDKIT_TEST_DATABASE_URL}, or a local one that trusts {@code postgres}; the
- * tables are temporary.
+ * Runs statements through a {@link StatementCountingDataSource} on the
+ * {@linkplain io.github.crudkit.support.TestDatabase test database}; the tables are
+ * temporary.
  */
 class StatementCountingDataSourceIntegrationTests {
 

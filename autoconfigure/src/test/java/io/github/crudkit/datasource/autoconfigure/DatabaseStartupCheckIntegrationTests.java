@@ -11,8 +11,7 @@ import static io.github.crudkit.support.TestDatabase.USERNAME;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
- * Runs against the server named by {@code CRUDKIT_TEST_DATABASE_URL}, or a local one that
- * trusts {@code postgres}.
+ * Runs against the {@linkplain io.github.crudkit.support.TestDatabase test database}.
  */
 class DatabaseStartupCheckIntegrationTests {
 

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for {@link CrudkitSchemaHealthAutoConfiguration}. The data source points at a
  * port where nothing listens: these tests are about wiring; the checks themselves run
- * against PostgreSQL in crudkit-test and the sample.
+ * against PostgreSQL in {@code SchemaHealthIntegrationTests} and
+ * {@link SchemaHealthStartupCheckIntegrationTests}.
  */
 class CrudkitSchemaHealthAutoConfigurationTests {
 

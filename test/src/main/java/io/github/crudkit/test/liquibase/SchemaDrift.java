@@ -1,11 +1,8 @@
 package io.github.crudkit.test.liquibase;
 
 import java.lang.reflect.Field;
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -55,8 +52,6 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public final class SchemaDrift {
-
-	private static final Set<String> LIQUIBASE_TABLES = Set.of("databasechangelog", "databasechangeloglock");
 
 	private final EntityManagerFactory entityManagerFactory;
 
@@ -114,19 +109,19 @@ public final class SchemaDrift {
 		for (Map.Entry<String, MappedTable> entry : mappings.tables.entrySet()) {
 			String table = entry.getKey();
 			MappedTable mapped = entry.getValue();
-			Map<String, Boolean> columns = schema.columns.get(table);
+			Set<String> columns = schema.columns.get(table);
 			if (columns == null) {
 				add(differences, table,
 						"table " + table + " is mapped by " + mapped.owners() + " but missing from the schema");
 				continue;
 			}
 			for (Map.Entry<String, String> column : mapped.columns.entrySet()) {
-				if (!columns.containsKey(column.getKey())) {
+				if (!columns.contains(column.getKey())) {
 					add(differences, table + "." + column.getKey(), "column " + table + "." + column.getKey()
 							+ " is mapped by " + column.getValue() + " but missing from the schema");
 				}
 			}
-			for (String column : columns.keySet()) {
+			for (String column : columns) {
 				if (!mapped.columns.containsKey(column)) {
 					add(differences, table + "." + column, "column " + table + "." + column
 							+ " is in the schema but not mapped by " + mapped.owners());
@@ -153,7 +148,7 @@ public final class SchemaDrift {
 			}
 		}
 		for (String table : schema.columns.keySet()) {
-			if (!mappings.tables.containsKey(table) && !LIQUIBASE_TABLES.contains(table)) {
+			if (!mappings.tables.containsKey(table) && !PgCatalog.LIQUIBASE_TABLES.contains(table)) {
 				add(differences, table, "table " + table + " is in the schema but not mapped by any entity");
 			}
 		}
@@ -168,67 +163,35 @@ public final class SchemaDrift {
 	}
 
 	private Schema readSchema() {
-		Schema schema = new Schema();
-		String userTables = " from pg_class c join pg_namespace n on n.oid = c.relnamespace"
-				+ " where c.relkind in ('r', 'p') and not c.relispartition"
-				+ " and n.nspname not like 'pg\\_%' and n.nspname <> 'information_schema'";
-		try (Connection connection = this.dataSource.getConnection();
-				Statement statement = connection.createStatement()) {
-			try (ResultSet result = statement.executeQuery("select " + tableName() + ", a.attname, a.attnotnull"
-					+ " from pg_attribute a join pg_class c on c.oid = a.attrelid"
-					+ " join pg_namespace n on n.oid = c.relnamespace where a.attnum > 0 and not a.attisdropped"
-					+ " and c.relkind in ('r', 'p') and not c.relispartition"
-					+ " and n.nspname not like 'pg\\_%' and n.nspname <> 'information_schema'"
-					+ " order by 1, a.attnum")) {
-				while (result.next()) {
-					schema.columns.computeIfAbsent(result.getString(1), (table) -> new LinkedHashMap<>())
-						.put(result.getString(2), result.getBoolean(3));
-				}
-			}
-			try (ResultSet result = statement.executeQuery("select " + tableName() + userTables)) {
-				while (result.next()) {
-					schema.columns.computeIfAbsent(result.getString(1), (table) -> new LinkedHashMap<>());
-				}
-			}
-			// Indexes on plain columns only (indkey 0 is an expression); unique
-			// constraints are backed by one.
-			try (ResultSet result = statement.executeQuery("select " + tableName() + ", x.indisunique,"
-					+ " array(select a.attname from unnest(x.indkey::int2[]) with ordinality k(attnum, position)"
-					+ " join pg_attribute a on a.attrelid = x.indrelid and a.attnum = k.attnum order by k.position)"
-					+ " from pg_index x join pg_class c on c.oid = x.indrelid"
-					+ " join pg_namespace n on n.oid = c.relnamespace"
-					+ " where x.indexprs is null and n.nspname not like 'pg\\_%'"
-					+ " and n.nspname <> 'information_schema'")) {
-				while (result.next()) {
-					List<String> columns = strings(result.getArray(3));
-					schema.indexes.computeIfAbsent(result.getString(1), (table) -> new ArrayList<>()).add(columns);
-					if (result.getBoolean(2)) {
-						schema.uniques.computeIfAbsent(result.getString(1), (table) -> new ArrayList<>()).add(columns);
-					}
-				}
-			}
+		List<PgCatalog.Relation> relations;
+		try (Connection connection = this.dataSource.getConnection()) {
+			relations = PgCatalog.relations(connection);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Cannot read the schema: " + ex.getMessage(), ex);
 		}
-		return schema;
-	}
-
-	/**
-	 * SQL for a table's name as mappings spell it: bare in the current schema, qualified
-	 * elsewhere.
-	 */
-	private static String tableName() {
-		return "case when n.nspname = current_schema() then c.relname else n.nspname || '.' || c.relname end";
-	}
-
-	private static List<String> strings(Array array) throws SQLException {
-		Object[] values = (Object[]) array.getArray();
-		List<String> strings = new ArrayList<>(values.length);
-		for (Object value : values) {
-			strings.add(String.valueOf(value));
+		Schema schema = new Schema();
+		for (PgCatalog.Relation relation : relations) {
+			if (!relation.isTable()) {
+				continue;
+			}
+			// Named as mappings spell it: bare in the current schema, qualified
+			// elsewhere.
+			String table = relation.inCurrentSchema() ? relation.name() : relation.schema() + "." + relation.name();
+			Set<String> columns = schema.columns.computeIfAbsent(table, (name) -> new LinkedHashSet<>());
+			relation.columns().forEach((column) -> columns.add(column.name()));
+			// Indexes on plain columns only; unique constraints are backed by one.
+			for (PgCatalog.Index index : relation.indexes()) {
+				List<String> indexed = index.columns();
+				if (indexed != null) {
+					schema.indexes.computeIfAbsent(table, (name) -> new ArrayList<>()).add(indexed);
+					if (index.unique()) {
+						schema.uniques.computeIfAbsent(table, (name) -> new ArrayList<>()).add(indexed);
+					}
+				}
+			}
 		}
-		return strings;
+		return schema;
 	}
 
 	private static String normalizeTable(String table) {
@@ -238,7 +201,7 @@ public final class SchemaDrift {
 
 	private static final class Schema {
 
-		private final Map<String, Map<String, Boolean>> columns = new TreeMap<>();
+		private final Map<String, Set<String>> columns = new TreeMap<>();
 
 		private final Map<String, List<List<String>>> uniques = new TreeMap<>();
 
