@@ -24,7 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static io.github.crudkit.sample.support.Problems.assertFieldProblem;
@@ -41,19 +40,16 @@ class ConcurrencyIntegrationTests {
 
 	private static final int REQUESTS = 16;
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
 	Api api;
 
 	ExecutorService pool;
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.port);
 		this.pool = Executors.newFixedThreadPool(REQUESTS);
 	}
 

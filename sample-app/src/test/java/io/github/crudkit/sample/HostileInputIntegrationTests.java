@@ -14,7 +14,6 @@ import io.github.crudkit.sample.support.Api.Response;
 import io.github.crudkit.sample.support.Api;
 import io.github.crudkit.sample.support.SampleIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +23,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static io.github.crudkit.sample.support.Problems.assertFieldProblem;
@@ -43,18 +41,11 @@ class HostileInputIntegrationTests {
 
 	private static final int FIVE_MEGABYTES = 5 * 1024 * 1024;
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
 	Api api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-	}
 
 	@AfterEach
 	void serviceIsStillHealthy() {

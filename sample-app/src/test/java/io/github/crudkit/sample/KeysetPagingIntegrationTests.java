@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,9 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SampleIntegrationTest
 class KeysetPagingIntegrationTests {
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	Api api;
 
 	long team;
@@ -34,7 +32,6 @@ class KeysetPagingIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.port);
 		this.team = this.api.post("/api/teams", Map.of("name", Api.unique("Keyset"))).id();
 		this.heroes = new ArrayList<>();
 		for (int i = 0; i < 7; i++) {

@@ -9,28 +9,20 @@ import java.util.Set;
 import io.github.crudkit.sample.support.Api.Response;
 import io.github.crudkit.sample.support.Api;
 import io.github.crudkit.sample.support.SampleIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SampleIntegrationTest
 class PagingIntegrationTests {
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	Api api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-	}
 
 	@ParameterizedTest(name = "{0}?{1} is a 400 naming {2}")
 	@CsvSource({ "/api/heroes, page=-1, page", "/api/heroes, size=0, size", "/api/heroes, size=-5, size",

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
@@ -30,18 +29,17 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @Import(NPlusOneGuardIntegrationTests.Probe.class)
 class NPlusOneGuardIntegrationTests {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	Api api;
 
 	@Autowired
 	LazyTeamNames lazyTeamNames;
 
 	@BeforeEach
 	void seed() {
-		Api api = new Api(this.port);
 		for (int i = 0; i < 10; i++) {
-			long team = api.post("/api/teams", Map.of("name", Api.unique("Lazy team"))).id();
-			api.post("/api/heroes", Map.of("name", "Lazy hero " + i, "secretName", Api.secret(), "teamId", team));
+			long team = this.api.post("/api/teams", Map.of("name", Api.unique("Lazy team"))).id();
+			this.api.post("/api/heroes", Map.of("name", "Lazy hero " + i, "secretName", Api.secret(), "teamId", team));
 		}
 	}
 
@@ -60,9 +58,8 @@ class NPlusOneGuardIntegrationTests {
 
 	@Test
 	void theSampleEndpointsPassInFailMode() {
-		Api api = new Api(this.port);
-		assertThat(api.get("/api/heroes?size=100").status()).isEqualTo(200);
-		assertThat(api.get("/api/teams?size=100").status()).isEqualTo(200);
+		assertThat(this.api.get("/api/heroes?size=100").status()).isEqualTo(200);
+		assertThat(this.api.get("/api/teams?size=100").status()).isEqualTo(200);
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -10,10 +10,10 @@ import io.github.crudkit.sample.support.SampleIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
@@ -30,18 +30,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class NPlusOneLoggingIntegrationTests {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	Api api;
 
 	@Test
 	void logModeLogsTheNPlusOneOncePerRequest(CapturedOutput output) throws InterruptedException {
-		Api api = new Api(this.port);
 		for (int i = 0; i < 12; i++) {
-			long team = api.post("/api/teams", Map.of("name", Api.unique("Logged team"))).id();
-			api.post("/api/heroes", Map.of("name", "Logged hero " + i, "secretName", Api.secret(), "teamId", team));
+			long team = this.api.post("/api/teams", Map.of("name", Api.unique("Logged team"))).id();
+			this.api.post("/api/heroes",
+					Map.of("name", "Logged hero " + i, "secretName", Api.secret(), "teamId", team));
 		}
 
-		assertThat(api.get("/test/lazy-team-names").status()).isEqualTo(200);
+		assertThat(this.api.get("/test/lazy-team-names").status()).isEqualTo(200);
 		Thread.sleep(200);
 
 		Matcher reports = Pattern.compile("N\\+1 in GET /test/lazy-team-names: the same statement ran (\\d+) times")

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -36,9 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SampleIntegrationTest
 class QueryPlanCacheIntegrationTests {
 
-	@LocalServerPort
-	private int port;
-
 	@Autowired
 	private EntityManager entityManager;
 
@@ -48,13 +44,13 @@ class QueryPlanCacheIntegrationTests {
 	@Autowired
 	private TransactionTemplate transactions;
 
+	@Autowired
 	private Api api;
 
 	private long team;
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.port);
 		this.team = this.api.post("/api/teams", Map.of("name", Api.unique("Cached"))).id();
 		for (int i = 0; i < 3; i++) {
 			this.api.post("/api/heroes",

@@ -21,7 +21,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -41,20 +40,17 @@ class StatementCountIntegrationTests {
 
 	private static final int TEAMS = 25;
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	StatementTracker tracker;
 
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
 	Api api;
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.port);
 		if (this.jdbc.sql("select count(*) from team").query(Long.class).single() == 0) {
 			for (int i = 0; i < TEAMS; i++) {
 				this.api.post("/api/teams", Map.of("name", "Counted team " + i));
