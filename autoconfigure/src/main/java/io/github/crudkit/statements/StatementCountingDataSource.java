@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import javax.sql.DataSource;
 
@@ -124,19 +125,20 @@ public final class StatementCountingDataSource extends DelegatingDataSource impl
 			}
 			Object result = StatementCountingDataSource.invoke(method, this.target, args);
 			return switch (method.getName()) {
-				case "createStatement" -> statement((Statement) result, Statement.class, null, (Connection) proxy);
+				case "createStatement" -> statement(result, Statement.class, null, (Connection) proxy);
 				case "prepareStatement" ->
-					statement((Statement) result, PreparedStatement.class, (String) args[0], (Connection) proxy);
-				case "prepareCall" ->
-					statement((Statement) result, CallableStatement.class, (String) args[0], (Connection) proxy);
+					statement(result, PreparedStatement.class, (String) args[0], (Connection) proxy);
+				case "prepareCall" -> statement(result, CallableStatement.class, (String) args[0], (Connection) proxy);
 				default -> result;
 			};
 		}
 
-		private Statement statement(Statement statement, Class<? extends Statement> type, @Nullable String sql,
+		private Statement statement(@Nullable Object statement, Class<? extends Statement> type, @Nullable String sql,
 				Connection connection) {
+			// A driver returns a statement or throws; it never answers null.
+			Statement created = (Statement) Objects.requireNonNull(statement, "the driver returned no statement");
 			return (Statement) Proxy.newProxyInstance(StatementCountingDataSource.class.getClassLoader(),
-					new Class<?>[] { type }, new StatementHandler(statement, sql, connection));
+					new Class<?>[] { type }, new StatementHandler(created, sql, connection));
 		}
 
 	}
