@@ -1,27 +1,22 @@
 package io.github.crudkit.error.autoconfigure;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.github.crudkit.error.CrudkitExceptionHandler;
 import io.github.crudkit.error.FieldViolation;
 import io.github.crudkit.error.ProblemTypes;
 import io.github.crudkit.error.ResourceNotFoundException;
-import io.github.crudkit.input.autoconfigure.CrudkitInputAutoConfiguration;
 import jakarta.servlet.RequestDispatcher;
 import org.junit.jupiter.api.Test;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
@@ -33,9 +28,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -45,8 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CrudkitErrorAutoConfigurationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(CrudkitErrorAutoConfiguration.class, JacksonAutoConfiguration.class,
-				CrudkitInputAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(CrudkitErrorAutoConfiguration.class, JacksonAutoConfiguration.class));
 
 	@Test
 	void registersExceptionHandlerInServletWebApplication() {
@@ -109,8 +101,6 @@ class CrudkitErrorAutoConfigurationTests {
 				.isSameAs(context.getBean("userProblemTypes"));
 			assertThat(notFound(context).getType()).isEqualTo(URI.create("urn:user:not-found"));
 			assertThat(errorPage(context, 404).getType()).isEqualTo(URI.create("urn:user:not-found"));
-			assertThat(tooLarge(context, 2 * 1024 * 1024).get("type").asString())
-				.isEqualTo("urn:user:payload-too-large");
 		});
 	}
 
@@ -149,8 +139,6 @@ class CrudkitErrorAutoConfigurationTests {
 				assertThat(notFound(context).getType()).isEqualTo(URI.create("https://example.com/problems/not-found"));
 				assertThat(errorPage(context, 400).getType())
 					.isEqualTo(URI.create("https://example.com/problems/bad-request"));
-				assertThat(tooLarge(context, 2 * 1024 * 1024).get("type").asString())
-					.isEqualTo("https://example.com/problems/payload-too-large");
 			});
 	}
 
@@ -191,34 +179,6 @@ class CrudkitErrorAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("crudkit.errors.retry-after=2m")
 			.run((context) -> assertThat(databaseUnavailable(context).getHeaders().getFirst(HttpHeaders.RETRY_AFTER))
 				.isEqualTo("120"));
-	}
-
-	private static FilterRegistrationBean<?> limitFilter(AssertableWebApplicationContext context) {
-		return context.getBean("crudkitRequestBodyLimitFilter", FilterRegistrationBean.class);
-	}
-
-	private static boolean passes(AssertableWebApplicationContext context, int contentLength) throws Exception {
-		MockFilterChain chain = new MockFilterChain();
-		MockHttpServletResponse response = new MockHttpServletResponse();
-		limitFilter(context).getFilter().doFilter(post(contentLength), response, chain);
-		return chain.getRequest() != null && response.getStatus() == 200;
-	}
-
-	private static JsonNode tooLarge(AssertableWebApplicationContext context, int contentLength) throws Exception {
-		MockHttpServletResponse response = new MockHttpServletResponse();
-		MockFilterChain chain = new MockFilterChain();
-		limitFilter(context).getFilter().doFilter(post(contentLength), response, chain);
-		assertThat(chain.getRequest()).isNull();
-		assertThat(response.getStatus()).isEqualTo(413);
-		assertThat(response.getContentType()).startsWith("application/problem+json");
-		return context.getBean(JsonMapper.class).readTree(response.getContentAsString(StandardCharsets.UTF_8));
-	}
-
-	private static MockHttpServletRequest post(int contentLength) {
-		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/things");
-		request.setContentType("application/json");
-		request.setContent(new byte[contentLength]);
-		return request;
 	}
 
 	private static ProblemDetail notFound(AssertableWebApplicationContext context) throws Exception {

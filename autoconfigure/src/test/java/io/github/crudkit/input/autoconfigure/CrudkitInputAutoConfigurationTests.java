@@ -140,6 +140,14 @@ class CrudkitInputAutoConfigurationTests {
 				.isEqualTo("https://example.com/problems/payload-too-large"));
 	}
 
+	@Test
+	void refusedBodiesUseTheProblemTypesOfTheApplication() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(CrudkitErrorAutoConfiguration.class))
+			.withBean("userProblemTypes", ProblemTypes.class, () -> new ProblemTypes("urn:user:"))
+			.run((context) -> assertThat(tooLarge(context, 2 * 1024 * 1024).get("type").asString())
+				.isEqualTo("urn:user:payload-too-large"));
+	}
+
 	@SuppressWarnings("unchecked")
 	private static FilterRegistrationBean<RequestBodyLimitFilter> limitFilter(AssertableWebApplicationContext context) {
 		return context.getBean("crudkitRequestBodyLimitFilter", FilterRegistrationBean.class);
