@@ -169,12 +169,13 @@ public final class StatementCountingDataSource extends DelegatingDataSource impl
 				case "execute", "executeQuery", "executeUpdate", "executeLargeUpdate" -> {
 					String executed = (args != null && args.length > 0 && args[0] instanceof String text) ? text
 							: this.sql;
+					long start = System.nanoTime();
 					try {
 						return StatementCountingDataSource.invoke(method, this.target, args);
 					}
 					finally {
 						if (executed != null) {
-							StatementCountingDataSource.this.tracker.record(executed, false);
+							StatementCountingDataSource.this.tracker.record(executed, false, System.nanoTime() - start);
 						}
 					}
 				}
@@ -182,12 +183,17 @@ public final class StatementCountingDataSource extends DelegatingDataSource impl
 					List<String> executed = (this.sql != null) ? List.of(this.sql)
 							: (this.batch != null) ? this.batch : List.of();
 					this.batch = null;
+					long start = System.nanoTime();
 					try {
 						return StatementCountingDataSource.invoke(method, this.target, args);
 					}
 					finally {
+						long nanos = System.nanoTime() - start;
 						for (String text : executed) {
-							StatementCountingDataSource.this.tracker.record(text, true);
+							// The batch's time goes to its first statement; the unit's
+							// total is what counts.
+							StatementCountingDataSource.this.tracker.record(text, true, nanos);
+							nanos = 0;
 						}
 					}
 				}

@@ -1,5 +1,6 @@
 package io.github.crudkit.statements;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,9 +114,19 @@ public final class StatementTracker {
 		}
 		Unit unit = new Unit(description);
 		this.current.set(unit);
-		return () -> {
-			this.current.remove();
-			complete(unit);
+		return new Scope() {
+
+			@Override
+			public void route(String route) {
+				unit.route = route;
+			}
+
+			@Override
+			public void close() {
+				StatementTracker.this.current.remove();
+				complete(unit);
+			}
+
 		};
 	}
 
@@ -136,6 +147,18 @@ public final class StatementTracker {
 	 * threshold
 	 */
 	public void record(String sql, boolean batch) {
+		record(sql, batch, 0);
+	}
+
+	/**
+	 * Record one executed statement (a JDBC batch counts once) and the time it took.
+	 * @param sql the SQL text
+	 * @param batch whether it was a JDBC batch
+	 * @param nanos how long the application waited for it, in nanoseconds
+	 * @throws NPlusOneException in {@link Mode#FAIL} when the statement reaches the
+	 * threshold
+	 */
+	public void record(String sql, boolean batch, long nanos) {
 		Unit unit = this.current.get();
 		if (unit == null) {
 			unit = beginTransactionUnit();
@@ -143,7 +166,7 @@ public final class StatementTracker {
 				return;
 			}
 		}
-		int count = unit.record(sql, batch);
+		int count = unit.record(sql, batch, nanos);
 		if (this.mode != Mode.OFF && count == this.threshold && !batch && isSingleRowSelect(sql)) {
 			NPlusOneDetection detection = detect(unit, sql, count);
 			unit.detected.put(sql, detection);
@@ -262,6 +285,14 @@ public final class StatementTracker {
 	@FunctionalInterface
 	public interface Scope extends AutoCloseable {
 
+		/**
+		 * Name the route the unit of work served, for its metrics: the method and the URI
+		 * template, for example {@code GET /api/heroes/{id}}.
+		 * @param route the route
+		 */
+		default void route(String route) {
+		}
+
 		@Override
 		void close();
 
@@ -281,12 +312,17 @@ public final class StatementTracker {
 
 		int batches;
 
+		long sqlNanos;
+
+		@Nullable String route;
+
 		Unit(String description) {
 			this.description = description;
 		}
 
-		int record(String sql, boolean batch) {
+		int record(String sql, boolean batch, long nanos) {
 			this.statements++;
+			this.sqlNanos += nanos;
 			this.kinds[StatementKind.of(sql).ordinal()]++;
 			if (batch) {
 				this.batches++;
@@ -306,7 +342,8 @@ public final class StatementTracker {
 			return new UnitOfWorkStatistics(this.description, this.statements,
 					this.kinds[StatementKind.SELECT.ordinal()], this.kinds[StatementKind.INSERT.ordinal()],
 					this.kinds[StatementKind.UPDATE.ordinal()], this.kinds[StatementKind.DELETE.ordinal()],
-					this.batches, Map.copyOf(this.bySql), List.copyOf(detections));
+					this.batches, Map.copyOf(this.bySql), List.copyOf(detections), this.route,
+					Duration.ofNanos(this.sqlNanos));
 		}
 
 	}

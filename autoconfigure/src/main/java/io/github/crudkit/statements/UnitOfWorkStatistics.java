@@ -1,7 +1,10 @@
 package io.github.crudkit.statements;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The SQL statements one unit of work (an HTTP request, or a transaction outside one)
@@ -17,10 +20,33 @@ import java.util.Map;
  * @param batches statements that were JDBC batches
  * @param bySql how often each distinct SQL text ran
  * @param detections the N+1s found
+ * @param route the route of a request, its method and URI template (for example
+ * {@code GET /api/heroes/{id}}), when the request reached a handler; {@code null} for a
+ * transaction outside a request
+ * @param sqlTime the time the statements took, as the application waited for them
  * @since 0.1.0
  */
 public record UnitOfWorkStatistics(String unitOfWork, int statements, int selects, int inserts, int updates,
-		int deletes, int batches, Map<String, Integer> bySql, List<NPlusOneDetection> detections) {
+		int deletes, int batches, Map<String, Integer> bySql, List<NPlusOneDetection> detections,
+		@Nullable String route, Duration sqlTime) {
+
+	/**
+	 * Statistics without a route or a measured time.
+	 * @param unitOfWork what the unit was
+	 * @param statements all statements
+	 * @param selects {@code SELECT} statements
+	 * @param inserts {@code INSERT} statements
+	 * @param updates {@code UPDATE} statements
+	 * @param deletes {@code DELETE} statements
+	 * @param batches statements that were JDBC batches
+	 * @param bySql how often each distinct SQL text ran
+	 * @param detections the N+1s found
+	 */
+	public UnitOfWorkStatistics(String unitOfWork, int statements, int selects, int inserts, int updates, int deletes,
+			int batches, Map<String, Integer> bySql, List<NPlusOneDetection> detections) {
+		this(unitOfWork, statements, selects, inserts, updates, deletes, batches, bySql, detections, null,
+				Duration.ZERO);
+	}
 
 	@Override
 	public String toString() {

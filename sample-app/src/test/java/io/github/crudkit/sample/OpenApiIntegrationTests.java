@@ -2,6 +2,7 @@ package io.github.crudkit.sample;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.github.crudkit.sample.support.Api.Response;
 import io.github.crudkit.sample.support.Api;
@@ -10,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +21,9 @@ class OpenApiIntegrationTests {
 
 	@Autowired
 	Api api;
+
+	@Autowired
+	HealthContributorRegistry health;
 
 	@Test
 	void publishesTheContractSchemasUnderTheirNames() {
@@ -68,15 +74,40 @@ class OpenApiIntegrationTests {
 	}
 
 	@Test
-	void healthIncludesTheDatabase() {
+	void healthShowsAnonymousCallersTheStatusOnly() {
 		Response response = this.api.get("/actuator/health");
 
 		assertThat(response.status()).isEqualTo(200);
 		JsonNode health = response.json();
 		assertThat(health.get("status").asString()).isEqualTo("UP");
-		assertThat(health.get("components").get("db").get("status").asString()).isEqualTo("UP");
-		assertThat(health.get("components").get("db").get("details").get("database").asString())
-			.isEqualTo("PostgreSQL");
+		assertThat(health.has("components")).as("components only for authorised callers").isFalse();
+		assertThat(health.has("details")).isFalse();
+		assertThat(response.body()).doesNotContain("PostgreSQL").doesNotContain("/");
+	}
+
+	@Test
+	void readinessIncludesTheDatabase() {
+		Response readiness = this.api.get("/actuator/health/readiness");
+
+		assertThat(readiness.status()).isEqualTo(200);
+		assertThat(readiness.json().get("status").asString()).isEqualTo("UP");
+		HealthIndicator database = (HealthIndicator) this.health.getContributor("db");
+		assertThat(database.health().getDetails()).containsEntry("database", "PostgreSQL");
+	}
+
+	@Test
+	void metricsAreServedInPrometheusFormatWithStatementsPerRoute() {
+		long id = this.api.post("/api/teams", Map.of("name", Api.unique("Measured"))).id();
+		assertThat(this.api.get("/api/teams/" + id).status()).isEqualTo(200);
+
+		Response prometheus = this.api.get("/actuator/prometheus");
+
+		assertThat(prometheus.status()).isEqualTo(200);
+		assertThat(prometheus.body())
+			.contains("crudkit_sql_statements_count{method=\"GET\",unit=\"request\",uri=\"/api/teams/{id}\"}")
+			.contains("crudkit_sql_time_seconds_count{method=\"GET\",unit=\"request\",uri=\"/api/teams/{id}\"}")
+			.contains("crudkit_sql_statements_count{method=\"POST\",unit=\"request\",uri=\"/api/teams\"}")
+			.doesNotContain("uri=\"/api/teams/" + id + "\"");
 	}
 
 	private static void collect(JsonNode schemas, String name, List<String> reachable) {

@@ -5,14 +5,12 @@ import javax.sql.DataSource;
 import io.github.crudkit.statements.AssociationResolver;
 import io.github.crudkit.statements.StatementCountingDataSource;
 import io.github.crudkit.statements.StatementTracker;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -28,7 +26,8 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 /**
  * Counts the SQL statements of every request and transaction, and finds N+1s, by wrapping
  * the application's {@link DataSource} in a {@link StatementCountingDataSource}.
- * Statement counts also go to Micrometer when it is present.
+ * Statement counts also go to Micrometer when it is present
+ * ({@link CrudkitStatementsMetricsAutoConfiguration}).
  *
  * @since 0.1.0
  */
@@ -85,19 +84,6 @@ public final class CrudkitStatementsAutoConfiguration {
 					new StatementCountingFilter(tracker));
 			registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 50);
 			return registration;
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(MeterRegistry.class)
-	@ConditionalOnBean(MeterRegistry.class)
-	static class MetricsConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		StatementMetrics crudkitStatementMetrics(MeterRegistry registry, StatementTracker tracker) {
-			return new StatementMetrics(registry, tracker);
 		}
 
 	}

@@ -10,8 +10,6 @@ import io.github.crudkit.statements.AssociationResolver;
 import io.github.crudkit.statements.StatementCountingDataSource;
 import io.github.crudkit.statements.StatementRecorder;
 import io.github.crudkit.statements.StatementTracker;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -76,22 +74,6 @@ class CrudkitStatementsAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasBean("crudkitStatementCountingFilter")
 				.getBean("crudkitStatementCountingFilter")
 				.isInstanceOf(FilterRegistrationBean.class));
-	}
-
-	@Test
-	void publishesMetricsWhenMicrometerIsThere() {
-		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run((context) -> {
-			assertThat(context).hasSingleBean(StatementMetrics.class);
-			StatementTracker tracker = context.getBean(StatementTracker.class);
-			try (StatementTracker.Scope scope = tracker.begin("GET /x")) {
-				tracker.record("select 1", false);
-			}
-			assertThat(context.getBean(MeterRegistry.class)
-				.get("crudkit.sql.statements")
-				.tag("unit", "request")
-				.summary()
-				.totalAmount()).isEqualTo(1.0);
-		});
 	}
 
 	@Test
