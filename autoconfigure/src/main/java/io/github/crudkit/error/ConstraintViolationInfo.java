@@ -1,8 +1,12 @@
 package io.github.crudkit.error;
 
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -10,21 +14,53 @@ import org.springframework.util.ClassUtils;
 
 /**
  * What a database constraint violation was about: its kind (from the SQLState), the
- * constraint's name and the request field it guards.
+ * constraint's name and the request fields it guards.
  * <p>
- * The field comes from {@code crudkit.errors.constraint-fields} when the constraint is
- * listed there, and otherwise from the naming rule {@code <prefix>_
- *
-<table>
- * _<column>} ({@code uk_team_name} → {@code name}, {@code fk_hero_team_id} →
- * {@code teamId}), the column turned into camelCase.
+ * The fields come from {@code crudkit.errors.constraint-fields} when the constraint is
+ * listed there (several fields separated by commas, for a constraint over several
+ * columns); otherwise from the column the database names (a not-null violation), or the
+ * key columns of PostgreSQL's error detail ({@code Key (book_id, tag_id)=...} gives
+ * {@code bookId} and {@code tagId}; only the column names are read, never the values);
+ * otherwise from the naming rule {@code prefix_table_column} ({@code uk_team_name} gives
+ * {@code name}, {@code fk_hero_team_id} gives {@code teamId}), each column turned into
+ * camelCase.
  *
  * @param kind what kind of constraint was violated
  * @param constraint the constraint's name, if the database reported one
- * @param field the request field the constraint guards, if known
+ * @param fields the request fields the constraint guards, empty if unknown
  * @since 0.1.0
  */
-public record ConstraintViolationInfo(Kind kind, @Nullable String constraint, @Nullable String field) {
+public record ConstraintViolationInfo(Kind kind, @Nullable String constraint, List<String> fields) {
+
+	private static final Pattern KEY_COLUMNS = Pattern.compile("^Key \\(([a-z_][a-z0-9_]*(?:, [a-z_][a-z0-9_]*)*)\\)=");
+
+	/**
+	 * Create the information, copying the fields.
+	 * @param kind what kind of constraint was violated
+	 * @param constraint the constraint's name, if the database reported one
+	 * @param fields the request fields the constraint guards, empty if unknown
+	 */
+	public ConstraintViolationInfo {
+		fields = List.copyOf(fields);
+	}
+
+	/**
+	 * Create the information for a constraint that guards one field, or none.
+	 * @param kind what kind of constraint was violated
+	 * @param constraint the constraint's name, if the database reported one
+	 * @param field the request field the constraint guards, if known
+	 */
+	public ConstraintViolationInfo(Kind kind, @Nullable String constraint, @Nullable String field) {
+		this(kind, constraint, (field != null) ? List.of(field) : List.of());
+	}
+
+	/**
+	 * Return the one request field the constraint guards.
+	 * @return the field, or {@code null} when none or several are known
+	 */
+	public @Nullable String field() {
+		return (this.fields.size() == 1) ? this.fields.get(0) : null;
+	}
 
 	private static final java.util.Set<String> RULE_PREFIXES = java.util.Set.of("pk", "fk", "uk", "ck", "ix");
 
@@ -47,29 +83,58 @@ public record ConstraintViolationInfo(Kind kind, @Nullable String constraint, @N
 			}
 		}
 		if (sql == null) {
-			return new ConstraintViolationInfo(Kind.OTHER, null, null);
+			return new ConstraintViolationInfo(Kind.OTHER, null, List.of());
 		}
 		Kind kind = Kind.of(sql.getSQLState());
 		String constraint = null;
 		String table = null;
 		String column = null;
+		String detail = null;
 		if (POSTGRESQL_PRESENT) {
-			String[] details = PostgresDetails.of(sql);
+			@Nullable String[] details = PostgresDetails.of(sql);
 			constraint = details[0];
 			table = details[1];
 			column = details[2];
+			detail = details[3];
 		}
-		String field = null;
+		List<String> fields = List.of();
+		// A unique key's detail names its columns; a foreign key's names the referencing
+		// row's columns only when
+		// that row is refused ("is not present in table"), the referenced row's key when
+		// a delete is.
+		List<String> keyColumns = (kind == Kind.UNIQUE
+				|| (kind == Kind.FOREIGN_KEY && detail != null && detail.contains("is not present in table")))
+						? keyColumns(detail) : List.of();
 		if (constraint != null && registry.containsKey(constraint)) {
-			field = registry.get(constraint);
+			fields = Arrays.stream(registry.get(constraint).split(","))
+				.map(String::strip)
+				.filter((f) -> !f.isEmpty())
+				.toList();
 		}
 		else if (column != null) {
-			field = camelCase(column);
+			fields = List.of(camelCase(column));
+		}
+		else if (!keyColumns.isEmpty()) {
+			fields = keyColumns.stream().map(ConstraintViolationInfo::camelCase).toList();
 		}
 		else if (constraint != null) {
-			field = fieldFromName(constraint, table);
+			String field = fieldFromName(constraint, table);
+			fields = (field != null) ? List.of(field) : List.of();
 		}
-		return new ConstraintViolationInfo(kind, constraint, field);
+		return new ConstraintViolationInfo(kind, constraint, fields);
+	}
+
+	/**
+	 * The plain columns of a key in PostgreSQL's detail ({@code Key (a, b)=(...)}); none
+	 * for an expression ({@code Key (lower(name::text))=(...)}). The values after the
+	 * {@code =} are never read.
+	 */
+	static List<String> keyColumns(@Nullable String detail) {
+		if (detail == null) {
+			return List.of();
+		}
+		Matcher matcher = KEY_COLUMNS.matcher(detail);
+		return matcher.find() ? List.of(matcher.group(1).split(", ")) : List.of();
 	}
 
 	static @Nullable String fieldFromName(String constraint, @Nullable String table) {
@@ -162,7 +227,7 @@ public record ConstraintViolationInfo(Kind kind, @Nullable String constraint, @N
 							&& psql.getServerErrorMessage() != null) {
 						org.postgresql.util.ServerErrorMessage message = psql.getServerErrorMessage();
 						return new @Nullable String[] { message.getConstraint(), message.getTable(),
-								message.getColumn() };
+								message.getColumn(), message.getDetail() };
 					}
 					if (cause.getCause() == cause) {
 						break;
@@ -172,7 +237,7 @@ public record ConstraintViolationInfo(Kind kind, @Nullable String constraint, @N
 					break;
 				}
 			}
-			return new @Nullable String[] { null, null, null };
+			return new @Nullable String[] { null, null, null, null };
 		}
 
 	}

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
@@ -60,7 +61,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * for deleting a row that is still referenced, and for a lost optimistic-lock race
  * without {@code If-Match} (412 with one); 422 for a foreign key to a missing row; 400
  * for a check, not-null or data violation; 503 with {@code Retry-After} when the database
- * cannot be reached; 500 for anything else.
+ * cannot be reached. What the ORM refuses before the database could (a reference to a
+ * deleted or unsaved row, a lazy reference to a row that is gone) is answered as the
+ * foreign key would have been. Anything else is a 500.
  * <p>
  * It runs after the application's own advice ({@link Ordered#LOWEST_PRECEDENCE}). Replace
  * it by declaring a {@code ResponseEntityExceptionHandler} bean of your own, or extend it
@@ -78,6 +81,14 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 	public static final String ERRORS_PROPERTY = ProblemException.ERRORS_PROPERTY;
 
 	private static final Log logger = LogFactory.getLog(CrudkitExceptionHandler.class);
+
+	/**
+	 * What JPA providers raise, by name (each is optional), for a reference to a row that
+	 * does not exist: an entity that is not saved (or was deleted while others still
+	 * point to it), or a lazy reference to a row that is gone.
+	 */
+	private static final Set<String> MISSING_REFERENCES = Set.of("org.hibernate.TransientObjectException",
+			"org.hibernate.ObjectNotFoundException", "jakarta.persistence.EntityNotFoundException");
 
 	private final ProblemTypes types;
 
@@ -155,29 +166,35 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	public ResponseEntity<Object> handleDataIntegrityViolation(DataIntegrityViolationException ex, WebRequest request) {
 		ConstraintViolationInfo violation = ConstraintViolationInfo.of(ex, this.constraintFields);
-		String field = violation.field();
+		List<String> fields = violation.fields();
+		String named = named(fields);
 		return switch (violation.kind()) {
 			case UNIQUE -> respond(
-					withField(problem(HttpStatus.CONFLICT,
-							(field != null) ? "The value of '" + field + "' is already taken."
-									: "A unique value is already taken."),
-							field, "is already taken"),
-					"duplicate", request);
-			case FOREIGN_KEY -> isDelete(request)
-					? respond(
+					withFields(
 							problem(HttpStatus.CONFLICT,
-									"The resource is still referenced by other resources and cannot be deleted."),
-							"still-referenced", request)
-					: respond(withField(
-							problem(HttpStatus.UNPROCESSABLE_CONTENT,
-									(field != null) ? "'" + field + "' refers to a resource that does not exist."
-											: "The request refers to a resource that does not exist."),
-							field, "refers to a resource that does not exist"), "unknown-reference", request);
+									(fields.size() > 1) ? "The combination of " + named + " is already taken."
+											: (named != null) ? "The value of " + named + " is already taken."
+													: "A unique value is already taken."),
+							fields, (fields.size() > 1) ? "is already taken in this combination" : "is already taken"),
+					"duplicate", request);
+			case FOREIGN_KEY ->
+				isDelete(request)
+						? respond(
+								problem(HttpStatus.CONFLICT,
+										"The resource is still referenced by other resources and cannot be deleted."),
+								"still-referenced", request)
+						: respond(
+								withFields(
+										problem(HttpStatus.UNPROCESSABLE_CONTENT,
+												(named != null) ? named + " refers to a resource that does not exist."
+														: "The request refers to a resource that does not exist."),
+										fields, "refers to a resource that does not exist"),
+								"unknown-reference", request);
 			case CHECK, NOT_NULL -> respond(
-					withField(problem(HttpStatus.BAD_REQUEST, "The request is not valid."), field, "is not allowed"),
+					withFields(problem(HttpStatus.BAD_REQUEST, "The request is not valid."), fields, "is not allowed"),
 					"validation", request);
-			case DATA -> respond(withField(problem(HttpStatus.BAD_REQUEST, "A value of the request cannot be stored."),
-					field, "cannot be stored"), "validation", request);
+			case DATA -> respond(withFields(problem(HttpStatus.BAD_REQUEST, "A value of the request cannot be stored."),
+					fields, "cannot be stored"), "validation", request);
 			case OTHER -> respond(problem(HttpStatus.CONFLICT, "The request conflicts with the stored data."),
 					"conflict", request);
 		};
@@ -254,6 +271,10 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 			return respond(problem(HttpStatus.BAD_REQUEST, "The request parameters cannot be decoded."), "validation",
 					request);
 		}
+		Throwable missingReference = findByClassName(ex, MISSING_REFERENCES);
+		if (missingReference != null) {
+			return missingReference(missingReference, request);
+		}
 		logger.error("Unexpected failure of " + describe(request), ex);
 		return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "The server failed to handle the request."),
 				"internal-error", request);
@@ -309,6 +330,44 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 			complete(problem, ProblemTypes.slugOf(problem.getStatus()), request);
 		}
 		return super.createResponseEntity(body, headers, statusCode, request);
+	}
+
+	/**
+	 * Answer what the ORM refused before the database could: a reference to a row that is
+	 * gone (a stale proxy) or not saved (a deleted parent that loaded children still
+	 * point to), as the foreign key would have been answered.
+	 */
+	private ResponseEntity<Object> missingReference(Throwable missing, WebRequest request) {
+		if (isDelete(request)) {
+			return respond(
+					problem(HttpStatus.CONFLICT,
+							"The resource is still referenced by other resources and cannot be deleted."),
+					"still-referenced", request);
+		}
+		if (request instanceof ServletWebRequest servlet && HttpMethod.GET.matches(servlet.getRequest().getMethod())) {
+			return respond(problem(HttpStatus.NOT_FOUND, "The resource refers to a resource that no longer exists."),
+					"not-found", request);
+		}
+		String field = referenceField(missing);
+		return respond(withField(
+				problem(HttpStatus.UNPROCESSABLE_CONTENT,
+						(field != null) ? "'" + field + "' refers to a resource that does not exist."
+								: "The request refers to a resource that does not exist."),
+				field, "refers to a resource that does not exist"), "unknown-reference", request);
+	}
+
+	/**
+	 * The request field of a reference Hibernate names by its property ({@code team}), in
+	 * the form the foreign key's column gives it ({@code team_id} → {@code teamId}).
+	 */
+	private static @Nullable String referenceField(Throwable missing) {
+		try {
+			Object property = missing.getClass().getMethod("getPropertyName").invoke(missing);
+			return (property instanceof String name && !name.isEmpty()) ? name + "Id" : null;
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			return null;
+		}
 	}
 
 	/**
@@ -398,6 +457,26 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 		return merged;
 	}
 
+	private static ProblemDetail withFields(ProblemDetail problem, List<String> fields, String message) {
+		if (!fields.isEmpty()) {
+			problem.setProperty(ERRORS_PROPERTY,
+					fields.stream().map((field) -> new FieldViolation(field, message)).toList());
+		}
+		return problem;
+	}
+
+	/**
+	 * The fields as a detail names them: {@code 'name'}, {@code 'bookId' and 'tagId'}.
+	 */
+	private static @Nullable String named(List<String> fields) {
+		if (fields.isEmpty()) {
+			return null;
+		}
+		List<String> quoted = fields.stream().map((field) -> "'" + field + "'").toList();
+		return (quoted.size() == 1) ? quoted.get(0)
+				: String.join(", ", quoted.subList(0, quoted.size() - 1)) + " and " + quoted.get(quoted.size() - 1);
+	}
+
 	private static ProblemDetail withField(ProblemDetail problem, @Nullable String field, String message) {
 		if (field != null) {
 			problem.setProperty(ERRORS_PROPERTY, List.of(new FieldViolation(field, message)));
@@ -417,6 +496,17 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 			}
 		}
 		return false;
+	}
+
+	private static @Nullable Throwable findByClassName(Throwable ex, Set<String> names) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			for (Class<?> type = cause.getClass(); type != null; type = type.getSuperclass()) {
+				if (names.contains(type.getName())) {
+					return cause;
+				}
+			}
+		}
+		return null;
 	}
 
 	private static boolean isDelete(WebRequest request) {

@@ -51,6 +51,12 @@ class ConstraintViolationInfoIntegrationTests {
 					constraint ck_thing_age check (age >= 0),
 					unique (code)
 				)""");
+		execute("""
+				create table thing_team (
+					thing_id bigint not null constraint fk_thing_team_thing_id references thing (id),
+					team_id bigint not null constraint fk_thing_team_team_id references team (id),
+					constraint uk_thing_team_thing_id_team_id unique (thing_id, team_id)
+				)""");
 	}
 
 	@AfterAll
@@ -67,6 +73,7 @@ class ConstraintViolationInfoIntegrationTests {
 
 	@BeforeEach
 	void emptyTables() throws SQLException {
+		execute("delete from thing_team");
 		execute("delete from thing");
 		execute("delete from team");
 	}
@@ -138,10 +145,37 @@ class ConstraintViolationInfoIntegrationTests {
 	}
 
 	@Test
-	void uniqueViolationOfConstraintWithDatabaseDefaultNameNamesNoFieldWithoutRegistry() throws SQLException {
+	void uniqueViolationOfConstraintWithDatabaseDefaultNameNamesTheKeysColumn() throws SQLException {
 		execute("insert into thing (id, name, code) values (1, 'Widget', 'W1')");
 		ConstraintViolationInfo info = violationOf("insert into thing (id, name, code) values (2, 'Gadget', 'W1')");
-		assertThat(info).isEqualTo(new ConstraintViolationInfo(Kind.UNIQUE, "thing_code_key", null));
+		assertThat(info).isEqualTo(new ConstraintViolationInfo(Kind.UNIQUE, "thing_code_key", "code"));
+	}
+
+	@Test
+	void compositeUniqueViolationNamesEachOfItsFields() throws SQLException {
+		execute("insert into thing (id, name) values (1, 'Widget')");
+		execute("insert into team (id) values (1)");
+		execute("insert into thing_team (thing_id, team_id) values (1, 1)");
+		ConstraintViolationInfo info = violationOf("insert into thing_team (thing_id, team_id) values (1, 1)");
+		assertThat(info.constraint()).isEqualTo("uk_thing_team_thing_id_team_id");
+		assertThat(info.fields()).containsExactly("thingId", "teamId");
+	}
+
+	@Test
+	void keyColumnsAreReadWhenTheDriverKeepsTheServersDetailOutOfItsMessages() throws SQLException {
+		try (Connection quiet = DriverManager.getConnection(
+				URL + (URL.contains("?") ? "&" : "?") + "logServerErrorDetail=false&currentSchema=" + SCHEMA, USERNAME,
+				PASSWORD); Statement statement = quiet.createStatement()) {
+			statement.execute("insert into thing (id, name) values (1, 'Widget')");
+			statement.execute("insert into team (id) values (1)");
+			statement.execute("insert into thing_team (thing_id, team_id) values (1, 1)");
+			SQLException ex = catchThrowableOfType(SQLException.class,
+					() -> statement.execute("insert into thing_team (thing_id, team_id) values (1, 1)"));
+			assertThat(ex.getMessage()).doesNotContain("Key (");
+			assertThat(
+					ConstraintViolationInfo.of(new DataIntegrityViolationException("duplicate", ex), Map.of()).fields())
+				.containsExactly("thingId", "teamId");
+		}
 	}
 
 	@Test

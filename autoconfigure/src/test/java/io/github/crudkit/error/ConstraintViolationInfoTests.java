@@ -1,6 +1,7 @@
 package io.github.crudkit.error;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 
 import io.github.crudkit.error.ConstraintViolationInfo.Kind;
@@ -76,7 +77,7 @@ class ConstraintViolationInfoTests {
 	@Test
 	void uniqueViolationIsRecognisedBySqlState() {
 		assertThat(ConstraintViolationInfo.of(violation(new SQLException("x", "23505")), Map.of()))
-			.isEqualTo(new ConstraintViolationInfo(Kind.UNIQUE, null, null));
+			.isEqualTo(new ConstraintViolationInfo(Kind.UNIQUE, null, List.of()));
 	}
 
 	@Test
@@ -108,7 +109,7 @@ class ConstraintViolationInfoTests {
 	@Test
 	void failureWithoutSqlExceptionIsOther() {
 		assertThat(ConstraintViolationInfo.of(new DataIntegrityViolationException("x"), Map.of()))
-			.isEqualTo(new ConstraintViolationInfo(Kind.OTHER, null, null));
+			.isEqualTo(new ConstraintViolationInfo(Kind.OTHER, null, List.of()));
 		assertThat(ConstraintViolationInfo.of(new IllegalStateException("x"), Map.of()).kind()).isEqualTo(Kind.OTHER);
 	}
 
@@ -194,8 +195,43 @@ class ConstraintViolationInfoTests {
 		return new DataIntegrityViolationException("could not execute statement", cause);
 	}
 
+	@Test
+	void keyColumnsOfTheServersDetailNameEveryFieldOfACompositeConstraint() {
+		ConstraintViolationInfo info = ConstraintViolationInfo.of(postgres("23505", "uk_book_tag_book_id_tag_id",
+				"book_tag", null, "Key (book_id, tag_id)=(1, 2) already exists."), Map.of());
+		assertThat(info.fields()).containsExactly("bookId", "tagId");
+		assertThat(info.field()).isNull();
+	}
+
+	@Test
+	void keyOfAnExpressionFallsBackToTheNamingRule() {
+		ConstraintViolationInfo info = ConstraintViolationInfo.of(
+				postgres("23505", "uk_team_name", "team", null, "Key (lower(name::text))=(avengers) already exists."),
+				Map.of());
+		assertThat(info.fields()).containsExactly("name");
+	}
+
+	@Test
+	void constraintFieldsNameSeveralFieldsSeparatedByCommas() {
+		ConstraintViolationInfo info = ConstraintViolationInfo.of(postgres("23505", "book_tag_pair", "book_tag", null),
+				Map.of("book_tag_pair", "bookId, tagId"));
+		assertThat(info.fields()).containsExactly("bookId", "tagId");
+	}
+
+	@Test
+	void onlyTheKeysColumnsAreReadNeverItsValues() {
+		assertThat(ConstraintViolationInfo.keyColumns("Key (name)=(SECRET-1) already exists.")).containsExactly("name");
+		assertThat(ConstraintViolationInfo.keyColumns("Failing row contains (1, SECRET-1).")).isEmpty();
+		assertThat(ConstraintViolationInfo.keyColumns(null)).isEmpty();
+	}
+
 	static DataIntegrityViolationException postgres(String sqlState, @Nullable String constraint, String table,
 			@Nullable String column) {
+		return postgres(sqlState, constraint, table, column, null);
+	}
+
+	static DataIntegrityViolationException postgres(String sqlState, @Nullable String constraint, String table,
+			@Nullable String column, @Nullable String detail) {
 		StringBuilder fields = new StringBuilder("SERROR\0C").append(sqlState)
 			.append("\0Mviolation\0t")
 			.append(table)
@@ -205,6 +241,9 @@ class ConstraintViolationInfoTests {
 		}
 		if (column != null) {
 			fields.append('c').append(column).append('\0');
+		}
+		if (detail != null) {
+			fields.append('D').append(detail).append('\0');
 		}
 		return violation(new PSQLException(new ServerErrorMessage(fields.toString())));
 	}

@@ -15,6 +15,7 @@ import io.github.crudkit.concurrency.StaleVersionException;
 import io.github.crudkit.input.JsonProblemResolver;
 import io.github.crudkit.input.PayloadTooLargeException;
 import io.github.crudkit.patch.InvalidPatchException;
+import jakarta.persistence.EntityNotFoundException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.Validation;
@@ -22,6 +23,8 @@ import jakarta.validation.ValidatorFactory;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
+import org.hibernate.ObjectNotFoundException;
+import org.hibernate.TransientPropertyValueException;
 import org.hibernate.validator.HibernateValidator;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -38,6 +41,7 @@ import org.springframework.core.MethodParameter;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -48,6 +52,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.orm.ObjectRetrievalFailureException;
+import org.springframework.orm.jpa.JpaObjectRetrievalFailureException;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -219,6 +225,19 @@ class CrudkitExceptionHandlerTests {
 	}
 
 	@Test
+	void compositeUniqueViolationNamesEveryFieldItCovers() throws Exception {
+		this.controller.failWith(ConstraintViolationInfoTests.postgres("23505", "uk_book_tag_book_id_tag_id",
+				"book_tag", null, "Key (book_id, tag_id)=(1, 2) already exists."));
+		JsonNode problem = problemOf(post("{\"name\":\"Widget\"}"), HttpStatus.CONFLICT);
+		assertThat(problem.get("detail").asString())
+			.isEqualTo("The combination of 'bookId' and 'tagId' is already taken.");
+		assertThat(errors(problem)).containsExactly(
+				Map.of("field", "bookId", "message", "is already taken in this combination"),
+				Map.of("field", "tagId", "message", "is already taken in this combination"));
+		assertThat(problem.toString()).doesNotContain("bookIdTagId");
+	}
+
+	@Test
 	void uniqueViolationUsesConstraintFieldsBeforeTheNamingRule() throws Exception {
 		this.controller.failWith(postgres("23505", "thing_label_key", "thing", null));
 		JsonNode problem = problemOf(mvc(new CrudkitExceptionHandler(new ProblemTypes(null),
@@ -255,6 +274,48 @@ class CrudkitExceptionHandlerTests {
 		assertThat(problem.get("detail").asString()).isEqualTo("'teamId' refers to a resource that does not exist.");
 		assertThat(errors(problem))
 			.containsExactly(Map.of("field", "teamId", "message", "refers to a resource that does not exist"));
+	}
+
+	@Test
+	void deletingARowThatLoadedChildrenStillReferenceIsAConflict() throws Exception {
+		// What Spring makes of Hibernate refusing a flush that would leave children
+		// pointing to a deleted parent.
+		this.controller
+			.failWith(new InvalidDataAccessApiUsageException("flush failed",
+					new IllegalStateException(new TransientPropertyValueException(
+							"Persistent instance references an unsaved transient instance", "Parent", "Child",
+							"parent"))));
+		JsonNode problem = problemOf(this.mvc.delete().uri("/api/things/1").exchange(), HttpStatus.CONFLICT);
+		assertThat(problem.get("detail").asString())
+			.isEqualTo("The resource is still referenced by other resources and cannot be deleted.");
+		assertThat(problem.toString()).doesNotContain("transient").doesNotContain("Parent");
+	}
+
+	@Test
+	void aWriteReferringToAnUnsavedRowIsUnprocessableNamingTheField() throws Exception {
+		this.controller
+			.failWith(new InvalidDataAccessApiUsageException("flush failed", new TransientPropertyValueException(
+					"references an unsaved transient instance", "Team", "Thing", "team")));
+		JsonNode problem = problemOf(post("{\"name\":\"Widget\"}"), HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(errors(problem))
+			.containsExactly(Map.of("field", "teamId", "message", "refers to a resource that does not exist"));
+	}
+
+	@Test
+	void aStaleLazyReferenceInAWriteIsUnprocessable() throws Exception {
+		this.controller.failWith(new JpaObjectRetrievalFailureException(
+				new EntityNotFoundException("Unable to find io.github.Team with id 5")));
+		JsonNode problem = problemOf(this.mvc.patch().uri("/api/things/1").exchange(),
+				HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(problem.get("detail").asString()).isEqualTo("The request refers to a resource that does not exist.");
+		assertThat(problem.toString()).doesNotContain("io.github");
+	}
+
+	@Test
+	void aStaleReferenceHibernateFindsOnDeleteIsAConflict() throws Exception {
+		this.controller.failWith(
+				new ObjectRetrievalFailureException("Thing", 5, "no row", new ObjectNotFoundException("Thing", 5)));
+		problemOf(this.mvc.delete().uri("/api/things/1").exchange(), HttpStatus.CONFLICT);
 	}
 
 	@Test

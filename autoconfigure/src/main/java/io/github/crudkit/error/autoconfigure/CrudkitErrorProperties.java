@@ -15,7 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param typeBaseUri Base URI of problem types; each kind of problem gets the base plus
  * its slug (for example "duplicate"). Unset, every problem has the type "about:blank".
  * @param constraintFields Database constraint names mapped to the request fields they
- * guard, for constraints whose name does not follow the rule "prefix_table_column".
+ * guard, separated by commas for a constraint over several columns ("bookId,tagId"). Only
+ * needed where neither PostgreSQL's error nor the naming rule "prefix_table_column" tells
+ * the fields.
  * @param retryAfter How long a client is told to wait (Retry-After) when the database
  * cannot be reached.
  * @since 0.1.0
