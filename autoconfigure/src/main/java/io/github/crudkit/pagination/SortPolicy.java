@@ -85,38 +85,76 @@ public final class SortPolicy {
 	 */
 	public static SortPolicy of(String[] properties, String[] defaultOrder, String tieBreaker, Class<?> entity,
 			String[] ignoreCase) {
+		List<String> problems = problems(properties, defaultOrder, tieBreaker, entity, ignoreCase);
+		if (!problems.isEmpty()) {
+			throw new IllegalStateException(String.join("; ", problems));
+		}
+		Set<String> allowed = new LinkedHashSet<>(Arrays.asList(properties));
+		Set<String> caseInsensitive = Set.of(ignoreCase);
+		Set<String> writeOnly = (entity != void.class) ? writeOnlyFields(entity) : Set.of();
+		Set<String> allowedByDefault = new LinkedHashSet<>(allowed);
+		allowedByDefault.add(tieBreaker);
+		Sort defaultSort = new SortPolicy(allowedByDefault, Sort.unsorted(), tieBreaker, writeOnly, caseInsensitive)
+			.parse(Arrays.asList(defaultOrder));
+		return new SortPolicy(allowed, defaultSort, tieBreaker, writeOnly, caseInsensitive);
+	}
+
+	/**
+	 * Return every problem of an annotation, checked against its entity when it names
+	 * one.
+	 * @param sortableBy the annotation
+	 * @return one line per problem, empty when the annotation is sound
+	 */
+	public static List<String> problems(SortableBy sortableBy) {
+		return problems(sortableBy.value(), sortableBy.defaultSort(), sortableBy.tieBreaker(), sortableBy.entity(),
+				sortableBy.ignoreCase());
+	}
+
+	/**
+	 * Return every problem of a whitelist: a property its entity lacks (a dotted path
+	 * such as {@code author.name} is followed through the entity's to-one relations), a
+	 * write-only one, a case-insensitive property outside the whitelist, a default order
+	 * outside it.
+	 * @param properties the properties clients may sort by
+	 * @param defaultOrder the order when the request gives none
+	 * @param tieBreaker the unique property appended to every order
+	 * @param entity the entity whose properties these are, or {@code void.class} for no
+	 * check
+	 * @param ignoreCase the properties that order regardless of case
+	 * @return one line per problem, empty when the whitelist is sound
+	 */
+	public static List<String> problems(String[] properties, String[] defaultOrder, String tieBreaker, Class<?> entity,
+			String[] ignoreCase) {
+		List<String> problems = new ArrayList<>();
 		Set<String> allowed = new LinkedHashSet<>(Arrays.asList(properties));
 		if (entity != void.class) {
 			for (String property : allowed) {
-				Field field = findField(entity, property);
+				Field field = findPath(entity, property);
 				if (field == null) {
-					throw new IllegalStateException(
-							"@SortableBy names '" + property + "', which " + entity.getName() + " does not have");
+					problems.add("@SortableBy names '" + property + "', which " + entity.getName() + " does not have");
 				}
-				if (field.isAnnotationPresent(WriteOnly.class)) {
-					throw new IllegalStateException("@SortableBy names '" + property + "' of " + entity.getName()
+				else if (field.isAnnotationPresent(WriteOnly.class)) {
+					problems.add("@SortableBy names '" + property + "' of " + entity.getName()
 							+ ", which is write-only and may not be a sort key");
 				}
 			}
 		}
-		Set<String> caseInsensitive = Set.of(ignoreCase);
-		if (!allowed.containsAll(caseInsensitive)) {
-			throw new IllegalStateException(
-					"@SortableBy's ignoreCase " + Arrays.toString(ignoreCase) + " names a property outside " + allowed);
+		for (String property : ignoreCase) {
+			if (!allowed.contains(property)) {
+				problems.add("@SortableBy's ignoreCase names '" + property + "', which is not among " + allowed);
+			}
 		}
-		Set<String> writeOnly = (entity != void.class) ? writeOnlyFields(entity) : Set.of();
 		Set<String> allowedByDefault = new LinkedHashSet<>(allowed);
 		allowedByDefault.add(tieBreaker);
-		Sort defaultSort;
 		try {
-			defaultSort = new SortPolicy(allowedByDefault, Sort.unsorted(), tieBreaker, writeOnly, caseInsensitive)
+			new SortPolicy(allowedByDefault, Sort.unsorted(), tieBreaker, Set.of(), Set.of())
 				.parse(Arrays.asList(defaultOrder));
 		}
 		catch (InvalidPageRequestException ex) {
-			throw new IllegalStateException("@SortableBy's default sort " + Arrays.toString(defaultOrder)
-					+ " names a property outside " + allowed, ex);
+			problems.add("@SortableBy's default sort " + Arrays.toString(defaultOrder) + " names a property outside "
+					+ allowed);
 		}
-		return new SortPolicy(allowed, defaultSort, tieBreaker, writeOnly, caseInsensitive);
+		return problems;
 	}
 
 	/**
@@ -194,6 +232,23 @@ public final class SortPolicy {
 			}
 		}
 		return Set.copyOf(names);
+	}
+
+	/**
+	 * Follow a dotted path through the fields of an entity and the types of its to-one
+	 * relations ({@code author.name}).
+	 */
+	private static @Nullable Field findPath(Class<?> entity, String path) {
+		Class<?> type = entity;
+		Field field = null;
+		for (String name : path.split("\\.", -1)) {
+			field = (type != null) ? findField(type, name) : null;
+			if (field == null) {
+				return null;
+			}
+			type = field.getType();
+		}
+		return field;
 	}
 
 	private static @Nullable Field findField(Class<?> type, String name) {

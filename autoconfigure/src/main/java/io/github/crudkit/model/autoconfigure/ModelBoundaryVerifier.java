@@ -10,8 +10,8 @@ import java.util.Set;
 import io.github.crudkit.model.EntityExposureModule;
 import io.github.crudkit.model.Models;
 import io.github.crudkit.model.PublicModel;
+import io.github.crudkit.startup.StartupCheck;
 
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -25,7 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * {@link PublicModel} declares a {@link WriteOnly} field: entities stay on the server,
  * secrets never leave it.
  */
-final class ModelBoundaryVerifier implements SmartInitializingSingleton {
+final class ModelBoundaryVerifier implements StartupCheck {
 
 	private final List<RequestMappingHandlerMapping> mappings;
 
@@ -38,13 +38,15 @@ final class ModelBoundaryVerifier implements SmartInitializingSingleton {
 	}
 
 	@Override
-	public void afterSingletonsInstantiated() {
-		List<String> problems = verify();
-		if (!problems.isEmpty()) {
-			throw new IllegalStateException("crudkit's multiple-model rules are broken:\n - "
-					+ String.join("\n - ", problems)
-					+ "\nReturn and accept records (Create/Update/Public models) instead; see io.github.crudkit.model.");
-		}
+	public List<String> problems() {
+		return verify().stream()
+			.map((problem) -> problem + ": return and accept records (Create/Update/Public models) instead")
+			.toList();
+	}
+
+	@Override
+	public String description() {
+		return "The multiple-model rules (io.github.crudkit.model)";
 	}
 
 	/**

@@ -90,13 +90,24 @@ final class PageRequestArgumentResolver implements HandlerMethodArgumentResolver
 	 */
 	public SortPolicy sortPolicy(MethodParameter parameter) {
 		return this.sortPolicies.computeIfAbsent(parameter, (key) -> {
-			MergedAnnotation<SortableBy> sortableBy = MergedAnnotations.from(key.getParameterAnnotations())
-				.get(SortableBy.class);
-			if (!sortableBy.isPresent()) {
-				sortableBy = MergedAnnotations.from(key.getExecutable()).get(SortableBy.class);
-			}
-			return sortableBy.isPresent() ? SortPolicy.of(sortableBy.synthesize()) : UNSORTABLE;
+			SortableBy sortableBy = sortableBy(key);
+			return (sortableBy != null) ? SortPolicy.of(sortableBy) : UNSORTABLE;
 		});
+	}
+
+	/**
+	 * Return the {@link SortableBy} of a {@code Pageable} parameter: on the parameter or
+	 * its method, directly or on an annotation that carries it.
+	 * @param parameter the parameter
+	 * @return the annotation, or {@code null} when there is none
+	 */
+	@Nullable SortableBy sortableBy(MethodParameter parameter) {
+		MergedAnnotation<SortableBy> sortableBy = MergedAnnotations.from(parameter.getParameterAnnotations())
+			.get(SortableBy.class);
+		if (!sortableBy.isPresent()) {
+			sortableBy = MergedAnnotations.from(parameter.getExecutable()).get(SortableBy.class);
+		}
+		return sortableBy.isPresent() ? sortableBy.synthesize() : null;
 	}
 
 	private static int parse(String name, @Nullable String value, int fallback, int minimum) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.github.crudkit.model.EntityExposureModule;
 import io.github.crudkit.model.ModelTraversableResolver;
+import io.github.crudkit.startup.autoconfigure.CrudkitStartupAutoConfiguration;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.validation.ValidatorFactory;
@@ -31,7 +32,8 @@ class CrudkitModelAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(CrudkitModelAutoConfiguration.class));
 
 	private final WebApplicationContextRunner webContextRunner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(CrudkitModelAutoConfiguration.class, WebMvcAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(CrudkitModelAutoConfiguration.class, WebMvcAutoConfiguration.class,
+				CrudkitStartupAutoConfiguration.class));
 
 	private final ApplicationContextRunner jacksonContextRunner = this.contextRunner
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class));

@@ -2,6 +2,7 @@ package io.github.crudkit.pagination.autoconfigure;
 
 import io.github.crudkit.pagination.PaginationPolicy;
 import io.github.crudkit.pagination.SortableBy;
+import io.github.crudkit.startup.autoconfigure.CrudkitStartupAutoConfiguration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -18,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CrudkitPaginationAutoConfigurationTests {
 
-	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(CrudkitPaginationAutoConfiguration.class, WebMvcAutoConfiguration.class));
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(CrudkitPaginationAutoConfiguration.class,
+				WebMvcAutoConfiguration.class, CrudkitStartupAutoConfiguration.class));
 
 	@Test
 	void registersTheResolverAheadOfEveryOther() {
@@ -65,7 +67,8 @@ class CrudkitPaginationAutoConfigurationTests {
 	void startUpFailsWhenAnEndpointWhitelistsAMissingProperty() {
 		this.contextRunner.withUserConfiguration(BrokenController.class).run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("'colour'");
+			assertThat(context.getStartupFailure()).hasMessageContaining("BrokenController.list")
+				.hasMessageContaining("'colour'");
 		});
 	}
 
