@@ -2,11 +2,15 @@ package io.github.crudkit.model.autoconfigure;
 
 import io.github.crudkit.model.EntityExposureModule;
 import io.github.crudkit.model.ModelTraversableResolver;
+import io.github.crudkit.model.TemporalPrecision;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManagerFactory;
 import jakarta.validation.Validator;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -25,7 +29,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * {@link EntityExposureModule}, which Boot adds to its {@link JsonMapper} like every
  * {@code JacksonModule} bean, and a start-up check of controller signatures; and lets
  * Bean Validation skip JPA's "is it loaded?" question for objects that are not JPA types
- * ({@link ModelTraversableResolver}).
+ * ({@link ModelTraversableResolver}); and writes date-times at the precision the database
+ * keeps ({@link TemporalPrecision}).
  *
  * @since 0.1.0
  */
@@ -52,6 +57,28 @@ public final class CrudkitModelAutoConfiguration {
 		@ConditionalOnMissingBean
 		ModelBoundaryVerifier crudkitModelBoundaryVerifier(ObjectProvider<RequestMappingHandlerMapping> mappings) {
 			return new ModelBoundaryVerifier(mappings.orderedStream().toList());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(SessionFactoryImplementor.class)
+	@ConditionalOnBooleanProperty(name = "crudkit.model.truncate-timestamps", matchIfMissing = true)
+	static class TemporalPrecisionConfiguration {
+
+		@Bean
+		static BeanPostProcessor crudkitTemporalPrecisionRegistrar() {
+			return new BeanPostProcessor() {
+
+				@Override
+				public Object postProcessAfterInitialization(Object bean, String beanName) {
+					if (bean instanceof EntityManagerFactory entityManagerFactory) {
+						TemporalPrecision.registerWith(entityManagerFactory);
+					}
+					return bean;
+				}
+
+			};
 		}
 
 	}

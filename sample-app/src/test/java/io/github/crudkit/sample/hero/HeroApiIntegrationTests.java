@@ -48,6 +48,21 @@ class HeroApiIntegrationTests {
 	}
 
 	@Test
+	void aHeroReadsBackExactlyAsItsWriteAnsweredIt() {
+		for (int i = 0; i < 20; i++) {
+			JsonNode created = this.api.post("/api/heroes", Map.of("name", "Timed " + i, "secretName", Api.secret()))
+				.json();
+			JsonNode read = this.api.get("/api/heroes/" + created.get("id").asLong()).json();
+			assertThat(read.get("createdAt").asString()).isEqualTo(created.get("createdAt").asString());
+			assertThat(read.get("updatedAt").asString()).isEqualTo(created.get("updatedAt").asString());
+
+			JsonNode patched = this.api.patch("/api/heroes/" + created.get("id").asLong(), Map.of("age", i)).json();
+			JsonNode readAgain = this.api.get("/api/heroes/" + created.get("id").asLong()).json();
+			assertThat(readAgain.get("updatedAt").asString()).isEqualTo(patched.get("updatedAt").asString());
+		}
+	}
+
+	@Test
 	void readAnswersHeroPublicWithoutATeam() {
 		long id = this.api.post("/api/heroes", Map.of("name", "Loner", "secretName", Api.secret())).id();
 
