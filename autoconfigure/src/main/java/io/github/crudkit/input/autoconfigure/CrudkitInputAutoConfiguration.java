@@ -27,6 +27,7 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.WebDataBinder;
 
 /**
@@ -40,7 +41,7 @@ import org.springframework.web.bind.WebDataBinder;
  */
 @AutoConfiguration(before = WebMvcAutoConfiguration.class,
 		after = { JacksonAutoConfiguration.class, CrudkitErrorAutoConfiguration.class })
-@ConditionalOnClass(JsonMapper.class)
+@ConditionalOnClass({ JsonMapper.class, ErrorResponse.class })
 @ConditionalOnBooleanProperty(name = "crudkit.input.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CrudkitInputProperties.class)
 public final class CrudkitInputAutoConfiguration {
@@ -52,6 +53,7 @@ public final class CrudkitInputAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(JsonMapperBuilderCustomizer.class)
 	@ConditionalOnBooleanProperty(name = "crudkit.input.strict", matchIfMissing = true)
 	static class StrictConfiguration {
 

@@ -15,6 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -24,6 +26,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.ErrorResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -65,6 +68,23 @@ class CrudkitInputAutoConfigurationTests {
 			assertThat(context.getBean(JsonMapper.class).readValue("{\"count\": \"2\"}", Counted.class).count())
 				.isEqualTo(2);
 		});
+	}
+
+	@Test
+	void readsWithoutBootsJacksonSupport() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CrudkitInputAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader(JsonMapperBuilderCustomizer.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(JsonProblemResolver.class)
+				.doesNotHaveBean(StrictJsonModule.class));
+	}
+
+	@Test
+	void backsOffWithoutSpringWeb() {
+		this.jacksonContextRunner.withClassLoader(new FilteredClassLoader(ErrorResponse.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(JsonProblemResolver.class)
+				.doesNotHaveBean(StrictJsonModule.class));
 	}
 
 	@Test
