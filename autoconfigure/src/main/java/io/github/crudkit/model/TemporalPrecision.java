@@ -8,6 +8,7 @@ import java.time.OffsetTime;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.Temporal;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -54,14 +55,21 @@ public final class TemporalPrecision implements PreInsertEventListener, PreUpdat
 
 	/**
 	 * Register the listener on a Hibernate session factory, at the precision of its
-	 * dialect's timestamps.
+	 * dialect's timestamps, unless it is registered already.
 	 * @param entityManagerFactory the entity manager factory, backed by Hibernate
 	 */
 	public static void registerWith(EntityManagerFactory entityManagerFactory) {
 		SessionFactoryImplementor sessionFactory = entityManagerFactory.unwrap(SessionFactoryImplementor.class);
+		EventListenerRegistry registry = sessionFactory.getEventListenerRegistry();
+		AtomicBoolean registered = new AtomicBoolean();
+		registry.getEventListenerGroup(EventType.PRE_INSERT)
+			.fireEventOnEachListener(registered,
+					(listener, found) -> found.compareAndSet(false, listener instanceof TemporalPrecision));
+		if (registered.get()) {
+			return;
+		}
 		TemporalPrecision listener = new TemporalPrecision(
 				sessionFactory.getJdbcServices().getDialect().getDefaultTimestampPrecision());
-		EventListenerRegistry registry = sessionFactory.getEventListenerRegistry();
 		registry.appendListeners(EventType.PRE_INSERT, listener);
 		registry.appendListeners(EventType.PRE_UPDATE, listener);
 	}

@@ -153,6 +153,8 @@ public final class StatementCountingDataSource extends DelegatingDataSource impl
 
 		private @Nullable List<String> batch;
 
+		private @Nullable List<@Nullable Object> parameters;
+
 		StatementHandler(Statement target, @Nullable String sql, Connection connection) {
 			this.target = target;
 			this.sql = sql;
@@ -175,7 +177,8 @@ public final class StatementCountingDataSource extends DelegatingDataSource impl
 					}
 					finally {
 						if (executed != null) {
-							StatementCountingDataSource.this.tracker.record(executed, false, System.nanoTime() - start);
+							StatementCountingDataSource.this.tracker.record(executed, false, System.nanoTime() - start,
+									this.parameters);
 						}
 					}
 				}
@@ -206,13 +209,31 @@ public final class StatementCountingDataSource extends DelegatingDataSource impl
 					}
 				}
 				case "clearBatch" -> this.batch = null;
+				case "clearParameters" -> this.parameters = null;
 				case "getConnection" -> {
 					return this.connection;
 				}
 				default -> {
+					if (args != null && args.length >= 2 && method.getName().startsWith("set")
+							&& args[0] instanceof Integer index
+							&& StatementCountingDataSource.this.tracker.capturesParameters()) {
+						capture(index, method.getName().equals("setNull") ? null : args[1]);
+					}
 				}
 			}
 			return StatementCountingDataSource.invoke(method, this.target, args);
+		}
+
+		private void capture(int index, @Nullable Object value) {
+			List<@Nullable Object> captured = this.parameters;
+			if (captured == null) {
+				captured = new ArrayList<>();
+				this.parameters = captured;
+			}
+			while (captured.size() < index) {
+				captured.add(null);
+			}
+			captured.set(index - 1, value);
 		}
 
 	}

@@ -61,6 +61,8 @@ public final class StatementTracker {
 
 	private final List<Consumer<UnitOfWorkStatistics>> listeners = new CopyOnWriteArrayList<>();
 
+	private volatile boolean captureParameters;
+
 	/**
 	 * Create a tracker.
 	 * @param mode what an N+1 does
@@ -83,6 +85,25 @@ public final class StatementTracker {
 	 */
 	public Mode mode() {
 		return this.mode;
+	}
+
+	/**
+	 * Record the values bound to every statement, or stop doing so, for tests that need
+	 * to run a statement again (to explain its plan, say): the values land in
+	 * {@link UnitOfWorkStatistics#executed()} and nowhere else. Off by default; never
+	 * turn it on in production, where the values may be secrets and cost memory.
+	 * @param capture whether to record them
+	 */
+	public void captureParameters(boolean capture) {
+		this.captureParameters = capture;
+	}
+
+	/**
+	 * Return whether the values bound to statements are recorded.
+	 * @return whether {@link #captureParameters(boolean)} is on
+	 */
+	public boolean capturesParameters() {
+		return this.captureParameters;
 	}
 
 	/**
@@ -159,6 +180,20 @@ public final class StatementTracker {
 	 * threshold
 	 */
 	public void record(String sql, boolean batch, long nanos) {
+		record(sql, batch, nanos, null);
+	}
+
+	/**
+	 * Record one executed statement (a JDBC batch counts once), the time it took and,
+	 * while {@link #captureParameters(boolean)} is on, the values bound to it.
+	 * @param sql the SQL text
+	 * @param batch whether it was a JDBC batch
+	 * @param nanos how long the application waited for it, in nanoseconds
+	 * @param parameters the bound values by position, or {@code null} when not captured
+	 * @throws NPlusOneException in {@link Mode#FAIL} when the statement reaches the
+	 * threshold
+	 */
+	public void record(String sql, boolean batch, long nanos, @Nullable List<@Nullable Object> parameters) {
 		Unit unit = this.current.get();
 		if (unit == null) {
 			unit = beginTransactionUnit();
@@ -167,6 +202,9 @@ public final class StatementTracker {
 			}
 		}
 		int count = unit.record(sql, batch, nanos);
+		if (parameters != null && this.captureParameters) {
+			unit.executed.add(new ExecutedStatement(sql, parameters));
+		}
 		if (this.mode != Mode.OFF && count == this.threshold && !batch && isSingleRowSelect(sql)) {
 			NPlusOneDetection detection = detect(unit, sql, count);
 			unit.detected.put(sql, detection);
@@ -316,6 +354,8 @@ public final class StatementTracker {
 
 		@Nullable String route;
 
+		final List<ExecutedStatement> executed = new ArrayList<>();
+
 		Unit(String description) {
 			this.description = description;
 		}
@@ -343,7 +383,7 @@ public final class StatementTracker {
 					this.kinds[StatementKind.SELECT.ordinal()], this.kinds[StatementKind.INSERT.ordinal()],
 					this.kinds[StatementKind.UPDATE.ordinal()], this.kinds[StatementKind.DELETE.ordinal()],
 					this.batches, Map.copyOf(this.bySql), List.copyOf(detections), this.route,
-					Duration.ofNanos(this.sqlNanos));
+					Duration.ofNanos(this.sqlNanos), List.copyOf(this.executed));
 		}
 
 	}

@@ -27,14 +27,14 @@ record TeamRow(long id, String name, @Nullable String headquarters, long heroCou
 		Instant updatedAt, long version) {
 
 	/**
-	 * Teams, each with its heroes counted with {@code count(*)}, which PostgreSQL answers
+	 * Teams, each with its heroes counted by their team column, which PostgreSQL answers
 	 * from the team-id index alone; a page counts them for its own rows only.
 	 */
 	static final Projection<Team, TeamRow> PROJECTION = Projection.of(Team.class, TeamRow.class,
 			(team, query, builder) -> {
 				Subquery<Long> heroes = query.subquery(Long.class);
 				Root<Hero> hero = heroes.from(Hero.class);
-				heroes.select(builder.count(hero)).where(builder.equal(hero.get("team"), team));
+				heroes.select(builder.count(hero.get("team"))).where(builder.equal(hero.get("team"), team));
 				return List.of(team.get("id"), team.get("name"), team.get("headquarters"), heroes,
 						team.get("createdAt"), team.get("updatedAt"), team.get("version"));
 			});
