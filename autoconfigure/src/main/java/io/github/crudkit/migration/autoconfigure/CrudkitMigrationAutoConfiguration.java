@@ -30,8 +30,10 @@ import org.springframework.util.StringUtils;
  * Registers {@link MigrationVerifier}, which fails start-up with one clear report when
  * the changesets applied to the database do not match the Liquibase changelog (it runs
  * after Liquibase has migrated, or, with {@code spring.liquibase.enabled=false}, instead
- * of it, and before JPA starts), and {@link MigrationLock}, which lets one instance at a
- * time migrate a PostgreSQL database.
+ * of it, and before JPA starts), {@link MigrationLock}, which lets one instance at a time
+ * migrate a PostgreSQL database, and a warning at start-up when the Liquibase on the
+ * class path is 5.0 or newer (not under an open-source licence; crudkit is built and
+ * tested with 4.33).
  *
  * @since 0.1.0
  */
@@ -47,6 +49,12 @@ public final class CrudkitMigrationAutoConfiguration {
 	static MigrationLock crudkitMigrationLock() {
 		// Liquibase's own lock waits five minutes by default; so does this one.
 		return new MigrationLock(Duration.ofMinutes(5));
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = LiquibaseLicenceCheck.PROPERTY, matchIfMissing = true)
+	static LiquibaseLicenceCheck crudkitLiquibaseLicenceCheck() {
+		return new LiquibaseLicenceCheck();
 	}
 
 	@Bean

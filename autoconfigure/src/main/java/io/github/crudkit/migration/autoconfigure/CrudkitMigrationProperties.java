@@ -18,13 +18,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lock Whether instances migrating a PostgreSQL database take turns, holding an
  * advisory lock while Liquibase runs, so that instances starting at once on a fresh
  * database do not race to create Liquibase's tables.
+ * @param liquibaseLicenceCheck Whether start-up logs a warning when the Liquibase on the
+ * class path is 5.0 or newer, which is under the Functional Source License, not an
+ * open-source licence (crudkit is built and tested with 4.33; the Maven property
+ * liquibase.version=4.33.0 in the application's pom selects it).
  * @param schemaHealth The schema health check once the migrations have run.
  * @since 0.1.0
  */
 @ConfigurationProperties("crudkit.migration")
 public record CrudkitMigrationProperties(@DefaultValue("true") boolean enabled,
 		@DefaultValue("true") boolean verifyOnStartup, @DefaultValue("true") boolean lock,
-		@DefaultValue SchemaHealth schemaHealth) {
+		@DefaultValue("true") boolean liquibaseLicenceCheck, @DefaultValue SchemaHealth schemaHealth) {
 
 	/**
 	 * Configuration of the schema health check at start-up.

@@ -80,11 +80,27 @@ class CrudkitMigrationAutoConfigurationTests {
 	}
 
 	@Test
+	void checksLiquibaseLicenceByDefault() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(LiquibaseLicenceCheck.class)
+			.getBean(CrudkitMigrationProperties.class)
+			.satisfies((properties) -> assertThat(properties.liquibaseLicenceCheck()).isTrue()));
+	}
+
+	@Test
+	void liquibaseLicenceCheckIsSwitchedOffByProperty() {
+		this.contextRunner.withPropertyValues("crudkit.migration.liquibase-licence-check=false")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(LiquibaseLicenceCheck.class)
+				.hasSingleBean(MigrationVerifier.class));
+	}
+
+	@Test
 	void isNotRegisteredWithoutLiquibase() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(SpringLiquibase.class))
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(MigrationVerifier.class)
-				.doesNotHaveBean(MigrationLock.class));
+				.doesNotHaveBean(MigrationLock.class)
+				.doesNotHaveBean(LiquibaseLicenceCheck.class));
 	}
 
 	@Test
