@@ -1,5 +1,8 @@
 package io.github.crudkit.sample;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +70,148 @@ class OpenApiIntegrationTests {
 	}
 
 	@Test
+	void createsAnswerCreatedWithTheNewResourcesLocationAndETag() {
+		JsonNode paths = document().get("paths");
+
+		for (String path : List.of("/api/teams", "/api/heroes")) {
+			JsonNode responses = paths.get(path).get("post").get("responses");
+			assertThat(responses.has("200")).as(path).isFalse();
+			assertThat(responses.get("201").get("headers").propertyNames()).as(path)
+				.containsExactlyInAnyOrder("Location", "ETag");
+			assertThat(responses.get("201").get("content").propertyNames()).as(path)
+				.containsExactly("application/json");
+		}
+		JsonNode bulk = paths.get("/api/heroes/bulk").get("post").get("responses").get("201");
+		assertThat(bulk.has("headers")).isFalse();
+	}
+
+	@Test
+	void everyOperationAnswersJsonAndDocumentsItsErrorsAsProblems() {
+		JsonNode document = document();
+		List<String> operations = new ArrayList<>();
+		document.get("paths").forEachEntry((path, item) -> item.forEachEntry((method, operation) -> {
+			String name = method + " " + path;
+			operations.add(name);
+			JsonNode responses = operation.get("responses");
+			assertThat(responses.propertyNames()).as(name).contains("503").doesNotContain("500", "default");
+			responses.forEachEntry((status, response) -> {
+				JsonNode content = response.path("content");
+				if (status.startsWith("2")) {
+					assertThat(content.propertyNames()).as("%s %s", name, status)
+						.allMatch((type) -> type.equals("application/json"));
+				}
+				else {
+					assertThat(content.propertyNames()).as("%s %s", name, status)
+						.containsExactly("application/problem+json");
+					assertThat(content.get("application/problem+json").get("schema").get("$ref").asString())
+						.isEqualTo("#/components/schemas/Problem");
+				}
+			});
+		}));
+		assertThat(operations).hasSize(12);
+		JsonNode problem = document.get("components").get("schemas").get("Problem");
+		assertThat(problem.get("required").valueStream().map(JsonNode::asString)).containsExactlyInAnyOrder("type",
+				"title", "status", "detail", "instance");
+		assertThat(problem.get("properties").get("errors").get("items").get("$ref").asString())
+			.isEqualTo("#/components/schemas/FieldViolation");
+	}
+
+	@Test
+	void errorStatusesAreThoseTheEndpointCanAnswer() {
+		JsonNode paths = document().get("paths");
+
+		assertThat(statuses(paths, "/api/heroes", "get")).containsExactly("200", "400", "503");
+		assertThat(statuses(paths, "/api/heroes/{id}", "get")).containsExactly("200", "400", "404", "503");
+		assertThat(statuses(paths, "/api/heroes/{id}", "patch")).containsExactly("200", "400", "404", "409", "412",
+				"413", "415", "422", "503");
+		assertThat(statuses(paths, "/api/heroes/{id}", "delete")).containsExactly("204", "400", "404", "409", "412",
+				"503");
+		assertThat(statuses(paths, "/api/heroes", "post")).containsExactly("201", "400", "413", "415", "422", "503");
+		// Declared by the controller: a duplicate name is a 409; a team refers to
+		// nothing, so no 422.
+		assertThat(statuses(paths, "/api/teams", "post")).containsExactly("201", "400", "409", "413", "415", "503");
+		assertThat(paths.get("/api/teams/{id}").get("delete").get("responses").get("409").get("description").asString())
+			.startsWith("Heroes still belong to the team");
+	}
+
+	@Test
+	void readsCarryTheETagThatConditionalWritesTakeInIfMatch() {
+		JsonNode paths = document().get("paths");
+
+		for (String path : List.of("/api/teams/{id}", "/api/heroes/{id}")) {
+			assertThat(paths.get(path).get("get").get("responses").get("200").get("headers").has("ETag")).as(path)
+				.isTrue();
+			assertThat(paths.get(path).get("patch").get("responses").get("200").get("headers").has("ETag")).as(path)
+				.isTrue();
+			for (String method : List.of("patch", "delete")) {
+				JsonNode ifMatch = paths.get(path)
+					.get(method)
+					.get("parameters")
+					.valueStream()
+					.filter((parameter) -> parameter.get("name").asString().equals("If-Match"))
+					.findFirst()
+					.orElseThrow();
+				assertThat(ifMatch.get("in").asString()).isEqualTo("header");
+				assertThat(ifMatch.get("description").asString()).contains("412");
+			}
+		}
+	}
+
+	@Test
+	void operationIdsNameTheControllerAndTheMethod() {
+		List<String> ids = new ArrayList<>();
+		document().get("paths")
+			.forEachEntry((path, item) -> item
+				.forEachEntry((method, operation) -> ids.add(operation.get("operationId").asString())));
+
+		assertThat(ids).containsExactlyInAnyOrder("teamCreate", "teamList", "teamGet", "teamPatch", "teamDelete",
+				"teamHeroesList", "heroCreate", "heroCreateAll", "heroList", "heroGet", "heroPatch", "heroDelete");
+	}
+
+	@Test
+	void recordsSayWhichPropertiesAreRequiredAndWhichNullable() {
+		JsonNode schemas = document().get("components").get("schemas");
+
+		assertThat(required(schemas, "HeroPublic")).containsExactlyInAnyOrder("id", "name", "createdAt", "updatedAt");
+		assertThat(types(schemas.get("HeroPublic").get("properties").get("age"))).containsExactly("integer", "null");
+		JsonNode team = schemas.get("HeroPublic").get("properties").get("team");
+		assertThat(team.get("oneOf").get(0).get("$ref").asString()).isEqualTo("#/components/schemas/TeamSummary");
+		assertThat(types(team.get("oneOf").get(1))).containsExactly("null");
+		assertThat(required(schemas, "TeamPublic")).containsExactlyInAnyOrder("id", "name", "heroCount", "createdAt",
+				"updatedAt");
+		assertThat(required(schemas, "HeroCreate")).containsExactlyInAnyOrder("name", "secretName");
+		assertThat(types(schemas.get("HeroCreate").get("properties").get("teamId"))).containsExactly("integer", "null");
+		// Merge patch bodies: absent leaves a field as it is, null clears a nullable one.
+		assertThat(schemas.get("HeroUpdate").has("required")).isFalse();
+		assertThat(schemas.get("TeamUpdate").has("required")).isFalse();
+		assertThat(types(schemas.get("TeamUpdate").get("properties").get("name"))).containsExactly("string");
+		assertThat(types(schemas.get("TeamUpdate").get("properties").get("headquarters"))).containsExactly("string",
+				"null");
+		assertThat(schemas.get("HeroUpdate").get("properties").get("secretName").get("writeOnly").asBoolean()).isTrue();
+		assertThat(types(schemas.get("KeysetPageMetadata").get("properties").get("next"))).containsExactly("integer",
+				"null");
+	}
+
+	@Test
+	void documentSaysTheSampleHasNoAuthenticationByDesign() {
+		JsonNode document = document();
+
+		assertThat(document.get("info").get("description").asString()).contains("no authentication, by design");
+		assertThat(document.has("security")).isFalse();
+	}
+
+	/**
+	 * Writes the document where CI lints it with Redocly ({@code .ci/run}).
+	 */
+	@Test
+	void writesTheDocumentForTheLinter() throws IOException {
+		Path file = Path.of("target", "openapi.json");
+		Files.writeString(file, this.api.get("/v3/api-docs").body());
+
+		assertThat(Api.json().readTree(file.toFile()).get("openapi").asString()).startsWith("3.1");
+	}
+
+	@Test
 	void swaggerUiIsServed() {
 		Response redirect = this.api.get("/swagger-ui.html");
 		assertThat(redirect.status()).isEqualTo(302);
@@ -108,6 +253,23 @@ class OpenApiIntegrationTests {
 			.contains("crudkit_sql_time_seconds_count{method=\"GET\",unit=\"request\",uri=\"/api/teams/{id}\"}")
 			.contains("crudkit_sql_statements_count{method=\"POST\",unit=\"request\",uri=\"/api/teams\"}")
 			.doesNotContain("uri=\"/api/teams/" + id + "\"");
+	}
+
+	private JsonNode document() {
+		return this.api.get("/v3/api-docs").json();
+	}
+
+	private static List<String> statuses(JsonNode paths, String path, String method) {
+		return paths.get(path).get(method).get("responses").propertyNames().stream().toList();
+	}
+
+	private static List<String> required(JsonNode schemas, String name) {
+		return schemas.get(name).get("required").valueStream().map(JsonNode::asString).toList();
+	}
+
+	private static List<String> types(JsonNode schema) {
+		JsonNode type = schema.get("type");
+		return type.isArray() ? type.valueStream().map(JsonNode::asString).toList() : List.of(type.asString());
 	}
 
 	private static void collect(JsonNode schemas, String name, List<String> reachable) {

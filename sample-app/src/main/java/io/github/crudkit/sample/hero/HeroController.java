@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -58,6 +59,7 @@ class HeroController {
 
 	@PostMapping
 	@Operation(summary = "Create a hero")
+	@ApiResponse(responseCode = "422", description = "teamId names no team.")
 	ResponseEntity<Versioned<HeroPublic>> create(@Valid @RequestBody HeroCreate create) {
 		Versioned<HeroPublic> hero = this.heroes.create(create);
 		return ResponseEntity.created(URI.create("/api/heroes/" + hero.body().id())).body(hero);
@@ -66,6 +68,10 @@ class HeroController {
 	@PostMapping("/bulk")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create up to 1000 heroes in one transaction, all or nothing")
+	@ApiResponse(responseCode = "413",
+			description = "More than 1000 items, or a body larger than the server accepts; " + "nothing was created.")
+	@ApiResponse(responseCode = "422", description = "The teamId of an item names no team (errors names it: "
+			+ "items[3].teamId); nothing was created.")
 	HeroBulkCreated createAll(@RequestBody HeroBulkCreate bulk) {
 		// Counted before validation, so that an oversized request is a 413 whatever its
 		// items hold.
@@ -112,6 +118,7 @@ class HeroController {
 							schema = @Schema(implementation = HeroUpdate.class)),
 					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 							schema = @Schema(implementation = HeroUpdate.class)) }))
+	@ApiResponse(responseCode = "422", description = "teamId names no team.")
 	Versioned<HeroPublic> patch(@PathVariable @Positive long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@RequestBody JsonNode patch) {

@@ -23,11 +23,9 @@ import org.jspecify.annotations.Nullable;
  */
 @Schema(name = "HeroUpdate",
 		description = "JSON Merge Patch (RFC 7396): absent properties are unchanged, null clears a nullable one.")
-public record HeroUpdate(
-		@NotBlank @Size(max = 100) @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) String name,
-		@NotBlank @Size(max = 100) @Schema(
-				requiredMode = Schema.RequiredMode.NOT_REQUIRED) @WriteOnly String secretName,
-		@Min(0) @Max(10000) @Nullable Integer age, @Positive @Nullable Long teamId) implements UpdateModel {
+public record HeroUpdate(@NotBlank @Size(max = 100) String name,
+		@NotBlank @Size(max = 100) @WriteOnly String secretName, @Min(0) @Max(10000) @Nullable Integer age,
+		@Positive @Nullable Long teamId) implements UpdateModel {
 
 	static HeroUpdate from(Hero hero) {
 		return new HeroUpdate(hero.getName(), hero.getSecretName(), hero.getAge(),

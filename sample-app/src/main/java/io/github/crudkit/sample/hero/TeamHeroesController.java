@@ -33,7 +33,7 @@ class TeamHeroesController {
 
 	@GetMapping(params = Keyset.PARAMETER)
 	@Operation(summary = "List the heroes of a team", description = Keyset.OPERATION_DESCRIPTION)
-	KeysetPage<HeroPublic> heroesAfter(@PathVariable @Positive long id,
+	KeysetPage<HeroPublic> listAfter(@PathVariable @Positive long id,
 			@Parameter(description = Keyset.PARAMETER_DESCRIPTION) @RequestParam(required = false) @Nullable Long after,
 			@HeroSort Pageable pageable) {
 		return this.heroes.listByTeamAfter(id, Keyset.check(after, pageable));
@@ -41,7 +41,7 @@ class TeamHeroesController {
 
 	@GetMapping
 	@Operation(summary = "List the heroes of a team", description = Keyset.OPERATION_DESCRIPTION)
-	PagedModel<HeroPublic> heroes(@PathVariable @Positive long id, @HeroSort Pageable pageable) {
+	PagedModel<HeroPublic> list(@PathVariable @Positive long id, @HeroSort Pageable pageable) {
 		return new PagedModel<>(this.heroes.listByTeam(id, pageable));
 	}
 

@@ -4,6 +4,7 @@ import java.net.URI;
 
 import io.github.crudkit.concurrency.IfMatch;
 import io.github.crudkit.concurrency.Versioned;
+import io.github.crudkit.openapi.ProblemResponses;
 import io.github.crudkit.pagination.Keyset;
 import io.github.crudkit.pagination.KeysetPage;
 import io.github.crudkit.pagination.SortableBy;
@@ -11,6 +12,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
@@ -51,6 +53,8 @@ class TeamController {
 
 	@PostMapping
 	@Operation(summary = "Create a team")
+	@ApiResponse(responseCode = "409", description = "A team of that name exists already (regardless of case).")
+	@ApiResponse(responseCode = "422", description = ProblemResponses.NEVER)
 	ResponseEntity<Versioned<TeamPublic>> create(@Valid @RequestBody TeamCreate create) {
 		Versioned<TeamPublic> team = this.teams.create(create);
 		return ResponseEntity.created(URI.create("/api/teams/" + team.body().id())).body(team);
@@ -86,6 +90,10 @@ class TeamController {
 							schema = @Schema(implementation = TeamUpdate.class)),
 					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 							schema = @Schema(implementation = TeamUpdate.class)) }))
+	@ApiResponse(responseCode = "409",
+			description = "Another team has that name (regardless of case), or the team "
+					+ "was changed by another request meanwhile (send If-Match to get a 412 instead).")
+	@ApiResponse(responseCode = "422", description = ProblemResponses.NEVER)
 	Versioned<TeamPublic> patch(@PathVariable @Positive long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@RequestBody JsonNode patch) {
@@ -95,6 +103,8 @@ class TeamController {
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Delete a team that has no heroes")
+	@ApiResponse(responseCode = "409", description = "Heroes still belong to the team, or it was changed by another "
+			+ "request meanwhile (send If-Match to get a 412 instead).")
 	void delete(@PathVariable @Positive long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
 		this.teams.delete(id, IfMatch.parse(ifMatch));

@@ -15,8 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Schema(name = "TeamUpdate",
 		description = "JSON Merge Patch (RFC 7396): absent properties are unchanged, null clears a nullable one.")
-public record TeamUpdate(
-		@NotBlank @Size(max = 100) @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) String name,
+public record TeamUpdate(@NotBlank @Size(max = 100) String name,
 		@Size(max = 200) @Nullable String headquarters) implements UpdateModel {
 
 	static TeamUpdate from(Team team) {

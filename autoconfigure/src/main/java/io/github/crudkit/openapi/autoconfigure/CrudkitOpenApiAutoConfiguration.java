@@ -1,0 +1,59 @@
+package io.github.crudkit.openapi.autoconfigure;
+
+import io.swagger.v3.core.converter.ModelConverter;
+import org.springdoc.core.customizers.GlobalOperationComponentsCustomizer;
+import org.springdoc.core.service.GenericResponseService;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Makes springdoc's OpenAPI document say what crudkit's patterns answer: the real success
+ * status, {@code application/json}, the error responses as RFC 9457 problems,
+ * {@code ETag}, {@code If-Match} and {@code Idempotency-Key}, ids derived from the
+ * controllers, and required and nullable properties from the records.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({ GlobalOperationComponentsCustomizer.class, ModelConverter.class })
+@ConditionalOnBooleanProperty(name = "crudkit.openapi.enabled", matchIfMissing = true)
+public final class CrudkitOpenApiAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	SuccessResponseCustomizer crudkitSuccessResponseCustomizer(ObjectProvider<GenericResponseService> responses) {
+		return new SuccessResponseCustomizer(responses);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ProblemResponseCustomizer crudkitProblemResponseCustomizer() {
+		return new ProblemResponseCustomizer();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	HeaderParameterCustomizer crudkitHeaderParameterCustomizer() {
+		return new HeaderParameterCustomizer();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	OperationIdCustomizer crudkitOperationIdCustomizer() {
+		return new OperationIdCustomizer();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RecordSchemaConverter crudkitRecordSchemaConverter() {
+		return new RecordSchemaConverter();
+	}
+
+}

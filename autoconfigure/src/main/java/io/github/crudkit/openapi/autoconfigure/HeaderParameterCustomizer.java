@@ -1,0 +1,54 @@
+package io.github.crudkit.openapi.autoconfigure;
+
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import org.springdoc.core.customizers.GlobalOperationCustomizer;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.method.HandlerMethod;
+
+/**
+ * Describes the request headers of crudkit's patterns where a handler takes them:
+ * {@code If-Match} (a conditional write against the {@code ETag} of a read) and
+ * {@code Idempotency-Key} (a retried write answered once).
+ */
+final class HeaderParameterCustomizer implements GlobalOperationCustomizer {
+
+	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+	@Override
+	public Operation customize(Operation operation, HandlerMethod handlerMethod) {
+		if (operation.getParameters() == null) {
+			return operation;
+		}
+		for (Parameter parameter : operation.getParameters()) {
+			if (!"header".equals(parameter.getIn())) {
+				continue;
+			}
+			if (HttpHeaders.IF_MATCH.equalsIgnoreCase(parameter.getName())) {
+				describe(parameter, "The ETag of the version this write is based on (\"3\"), or *. A stale one is a "
+						+ "412 and changes nothing; without it, a write that loses a race with another is a 409.",
+						new StringSchema());
+			}
+			else if (IDEMPOTENCY_KEY.equalsIgnoreCase(parameter.getName())) {
+				describe(parameter,
+						"A key of the client's choosing (1 to 255 printable ASCII characters): the same request sent "
+								+ "again with it is answered as the first time, and not run again.",
+						new StringSchema().minLength(1).maxLength(255));
+			}
+		}
+		return operation;
+	}
+
+	private static void describe(Parameter parameter, String description, Schema<?> schema) {
+		if (parameter.getDescription() == null || parameter.getDescription().isBlank()) {
+			parameter.setDescription(description);
+		}
+		if (parameter.getSchema() == null || parameter.getSchema().getMaxLength() == null) {
+			parameter.setSchema(schema);
+		}
+	}
+
+}
