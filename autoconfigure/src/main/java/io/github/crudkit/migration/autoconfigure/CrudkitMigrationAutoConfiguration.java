@@ -6,6 +6,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import io.github.crudkit.migration.MigrationLock;
+import io.github.crudkit.migration.MigrationTimeouts;
 import io.github.crudkit.migration.MigrationVerifier;
 import liquibase.integration.spring.SpringLiquibase;
 import org.jspecify.annotations.Nullable;
@@ -30,8 +31,9 @@ import org.springframework.util.StringUtils;
  * Registers {@link MigrationVerifier}, which fails start-up with one clear report when
  * the changesets applied to the database do not match the Liquibase changelog (it runs
  * after Liquibase has migrated, or, with {@code spring.liquibase.enabled=false}, instead
- * of it, and before JPA starts), and {@link MigrationLock}, which lets one instance at a
- * time migrate a PostgreSQL database.
+ * of it, and before JPA starts), {@link MigrationLock}, which lets one instance at a time
+ * migrate a PostgreSQL database, and {@link MigrationTimeouts}, which lets Liquibase
+ * migrate without the statement and socket timeouts meant for requests.
  *
  * @since 0.1.0
  */
@@ -47,6 +49,13 @@ public final class CrudkitMigrationAutoConfiguration {
 	static MigrationLock crudkitMigrationLock() {
 		// Liquibase's own lock waits five minutes by default; so does this one.
 		return new MigrationLock(Duration.ofMinutes(5));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "crudkit.migration.lift-timeouts", matchIfMissing = true)
+	static MigrationTimeouts crudkitMigrationTimeouts() {
+		return new MigrationTimeouts();
 	}
 
 	@Bean

@@ -18,13 +18,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lock Whether instances migrating a PostgreSQL database take turns, holding an
  * advisory lock while Liquibase runs, so that instances starting at once on a fresh
  * database do not race to create Liquibase's tables.
+ * @param liftTimeouts Whether Liquibase migrates on connections without a statement
+ * timeout and without a driver socket timeout, restored before each connection goes back
+ * to the pool, so that the timeouts meant for requests do not cut a long migration short.
  * @param schemaHealth The schema health check once the migrations have run.
  * @since 0.1.0
  */
 @ConfigurationProperties("crudkit.migration")
 public record CrudkitMigrationProperties(@DefaultValue("true") boolean enabled,
 		@DefaultValue("true") boolean verifyOnStartup, @DefaultValue("true") boolean lock,
-		@DefaultValue SchemaHealth schemaHealth) {
+		@DefaultValue("true") boolean liftTimeouts, @DefaultValue SchemaHealth schemaHealth) {
 
 	/**
 	 * Configuration of the schema health check at start-up.
