@@ -16,7 +16,6 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.CannotAcquireLockException;
@@ -61,9 +60,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * for deleting a row that is still referenced, and for a lost optimistic-lock race
  * without {@code If-Match} (412 with one); 422 for a foreign key to a missing row; 400
  * for a check, not-null or data violation; 503 with {@code Retry-After} when the database
- * cannot be reached. What the ORM refuses before the database could (a reference to a
- * deleted or unsaved row, a lazy reference to a row that is gone) is answered as the
- * foreign key would have been. Anything else is a 500.
+ * cannot be reached or the connection breaks, whatever exception wraps that. What the ORM
+ * refuses before the database could (a reference to a deleted or unsaved row, a lazy
+ * reference to a row that is gone) is answered as the foreign key would have been.
+ * Anything else is a 500.
  * <p>
  * It runs after the application's own advice ({@link Ordered#LOWEST_PRECEDENCE}). Replace
  * it by declaring a {@code ResponseEntityExceptionHandler} bean of your own, or extend it
@@ -210,12 +210,8 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
 			TransientDataAccessResourceException.class, QueryTimeoutException.class, CannotAcquireLockException.class })
 	public ResponseEntity<Object> handleDatabaseUnavailable(Exception ex, WebRequest request) {
-		logger.warn("Database unavailable for " + describe(request) + ": " + rootMessage(ex));
-		HttpHeaders headers = new HttpHeaders();
-		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, this.retryAfter.toSeconds())));
-		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE,
-				"The database is not available at the moment. Retry later.");
-		return respond(problem, headers, "database-unavailable", request);
+		logger.warn("Database unavailable for " + describe(request) + ": " + ConnectionFailures.describe(ex));
+		return databaseUnavailable(request);
 	}
 
 	/**
@@ -254,7 +250,9 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 
 	/**
 	 * Map anything else: a failure that carries its own problem, or one that a
-	 * {@link ProblemResolver} knows, gets that problem; the rest is a
+	 * {@link ProblemResolver} knows, gets that problem; a failure caused by a lost or
+	 * unusable database connection ({@link ConnectionFailures}), whatever wraps it, is a
+	 * {@code 503} as from {@link #handleDatabaseUnavailable}; the rest is a
 	 * {@code 500 Internal Server Error}, logged in full on the server and telling the
 	 * client nothing about it.
 	 * @param ex the exception
@@ -264,8 +262,11 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	public ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
 		ErrorResponse known = resolve(ex);
-		if (known != null) {
+		if (known != null && !isConnectionFailure(ex, known.getStatusCode())) {
 			return respond(known, request);
+		}
+		if (ConnectionFailures.isConnectionFailure(ex)) {
+			return handleConnectionFailure(ex, request);
 		}
 		if (isUndecodableParameters(ex)) {
 			return respond(problem(HttpStatus.BAD_REQUEST, "The request parameters cannot be decoded."), "validation",
@@ -280,10 +281,37 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 				"internal-error", request);
 	}
 
+	/**
+	 * Map a failure caused by a lost or unusable database connection, whatever wraps it
+	 * (a statement, commit or rollback on a broken connection, say), to
+	 * {@code 503 Service Unavailable} with {@code Retry-After}, the same problem as
+	 * {@link #handleDatabaseUnavailable}, logging one warning without SQL or values.
+	 * @param ex the exception, one that {@link ConnectionFailures} recognises
+	 * @param request the request
+	 * @return the problem response
+	 */
+	protected ResponseEntity<Object> handleConnectionFailure(Exception ex, WebRequest request) {
+		logger.warn("Database connection lost or unusable during " + describe(request) + ": "
+				+ ConnectionFailures.describe(ex));
+		return databaseUnavailable(request);
+	}
+
 	@Override
 	protected @Nullable ResponseEntity<Object> handleErrorResponseException(ErrorResponseException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (isConnectionFailure(ex, ex.getStatusCode())) {
+			return handleConnectionFailure(ex, request);
+		}
 		return respond(ex, request);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
+			HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+		if (isConnectionFailure(ex, statusCode)) {
+			return handleConnectionFailure(ex, request);
+		}
+		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
 	}
 
 	@Override
@@ -436,6 +464,21 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
+	private ResponseEntity<Object> databaseUnavailable(WebRequest request) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, this.retryAfter.toSeconds())));
+		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE,
+				"The database is not available at the moment. Retry later.");
+		return respond(problem, headers, "database-unavailable", request);
+	}
+
+	/**
+	 * Return whether a server error is really a lost or unusable database connection.
+	 */
+	private static boolean isConnectionFailure(Throwable ex, HttpStatusCode status) {
+		return status.is5xxServerError() && ConnectionFailures.isConnectionFailure(ex);
+	}
+
 	private static ProblemDetail validationProblem(List<FieldViolation> errors) {
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "The request is not valid.");
 		problem.setProperty(ERRORS_PROPERTY, oneEntryPerField(errors));
@@ -520,11 +563,6 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 			return http.getMethod() + " " + http.getRequestURI();
 		}
 		return request.getDescription(false);
-	}
-
-	private static String rootMessage(Throwable ex) {
-		Throwable root = NestedExceptionUtils.getMostSpecificCause(ex);
-		return root.getClass().getSimpleName() + ": " + root.getMessage();
 	}
 
 	private static String describe(@Nullable Class<?> type) {

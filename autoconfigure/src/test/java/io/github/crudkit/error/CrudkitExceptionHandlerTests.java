@@ -25,10 +25,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
 import org.hibernate.ObjectNotFoundException;
 import org.hibernate.TransientPropertyValueException;
+import org.hibernate.exception.GenericJDBCException;
 import org.hibernate.validator.HibernateValidator;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,6 +39,8 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.MethodParameter;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -50,10 +54,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.orm.ObjectRetrievalFailureException;
 import org.springframework.orm.jpa.JpaObjectRetrievalFailureException;
+import org.springframework.orm.jpa.JpaSystemException;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -69,6 +75,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.server.ResponseStatusException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -387,6 +394,78 @@ class CrudkitExceptionHandlerTests {
 		this.controller.failWith(new QueryTimeoutException("slow"));
 		MockMvcTester mvc = mvc(new CrudkitExceptionHandler(new ProblemTypes(null), Map.of(), Duration.ofMillis(200)));
 		assertThat(mvc.get().uri("/api/things/1").exchange()).headers().hasValue(HttpHeaders.RETRY_AFTER, "1");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("io.github.crudkit.error.ConnectionFailureChains#connectionFailures")
+	void mapsALostOrUnusableConnectionWhateverWrapsItToServiceUnavailableWithRetryAfter(String name,
+			Supplier<Exception> failure) throws Exception {
+		this.controller.failWith(failure.get());
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/things")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"Widget\"}")
+			.exchange();
+		assertThat(result).headers().hasValue(HttpHeaders.RETRY_AFTER, "5");
+		JsonNode problem = problemOf(result, HttpStatus.SERVICE_UNAVAILABLE);
+		assertThat(problem.get("detail").asString())
+			.isEqualTo("The database is not available at the moment. Retry later.");
+		assertThat(result.getResponse().getContentAsString()).doesNotContainIgnoringCase("select")
+			.doesNotContainIgnoringCase("insert")
+			.doesNotContain("JDBC")
+			.doesNotContain("Exception")
+			.doesNotContain("connection");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("io.github.crudkit.error.ConnectionFailureChains#otherFailures")
+	void leavesFailuresThatAreNotAboutTheConnectionToTheirOwnMapping(String name, Supplier<Exception> failure) {
+		this.controller.failWith(failure.get());
+		assertThat(this.mvc.get().uri("/api/things/1").exchange().getResponse().getStatus())
+			.isNotEqualTo(HttpStatus.SERVICE_UNAVAILABLE.value());
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void logsALostConnectionAsOneWarningWithoutSqlOrValues(CapturedOutput output) {
+		this.controller.failWith(new JpaSystemException(new GenericJDBCException("could not execute batch",
+				ConnectionFailureChains.batchFailure(), ConnectionFailureChains.INSERT)));
+		assertThat(this.mvc.get().uri("/api/things/1").exchange()).hasStatus(HttpStatus.SERVICE_UNAVAILABLE);
+		assertThat(output.getAll().lines().filter((line) -> line.contains("CrudkitExceptionHandler"))).singleElement()
+			.asString()
+			.contains("WARN")
+			.contains("GET /api/things/1")
+			.contains("PSQLException (08006): An I/O error occurred while sending to the backend.; "
+					+ "SocketException: Connection reset")
+			.doesNotContainIgnoringCase("insert")
+			.doesNotContain("faults-1");
+		assertThat(output.getAll()).doesNotContain("at io.github.crudkit");
+	}
+
+	@Test
+	void mapsAServerErrorThatCarriesItsOwnProblemButWasCausedByALostConnectionToServiceUnavailable() {
+		this.controller.failWith(new ResponseStatusException(HttpStatus.INTERNAL_SERVER_ERROR, "Could not load",
+				new SQLException("Connection is closed", "08003")));
+		assertThat(this.mvc.get().uri("/api/things/1").exchange()).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
+			.headers()
+			.hasValue(HttpHeaders.RETRY_AFTER, "5");
+	}
+
+	@Test
+	void mapsASpringMvcServerErrorCausedByALostConnectionToServiceUnavailable() {
+		this.controller.failWith(new HttpMessageNotWritableException("Could not write JSON",
+				new JpaSystemException(new GenericJDBCException("could not initialize proxy",
+						new SQLException("This connection has been closed.", "08003")))));
+		assertThat(this.mvc.get().uri("/api/things/1").exchange()).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
+			.headers()
+			.hasValue(HttpHeaders.RETRY_AFTER, "5");
+	}
+
+	@Test
+	void keepsAClientErrorThatCarriesItsOwnProblemEvenWithAConnectionFailureBehindIt() {
+		this.controller.failWith(new ResponseStatusException(HttpStatus.NOT_FOUND, "Gone",
+				new SQLException("Connection is closed", "08003")));
+		assertThat(this.mvc.get().uri("/api/things/1").exchange()).hasStatus(HttpStatus.NOT_FOUND);
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import io.github.crudkit.migration.MigrationLock;
+import io.github.crudkit.migration.MigrationTimeouts;
 import io.github.crudkit.migration.MigrationVerifier;
 import liquibase.integration.spring.SpringLiquibase;
 import org.jspecify.annotations.Nullable;
@@ -31,9 +32,10 @@ import org.springframework.util.StringUtils;
  * the changesets applied to the database do not match the Liquibase changelog (it runs
  * after Liquibase has migrated, or, with {@code spring.liquibase.enabled=false}, instead
  * of it, and before JPA starts), {@link MigrationLock}, which lets one instance at a time
- * migrate a PostgreSQL database, and a warning at start-up when the Liquibase on the
- * class path is 5.0 or newer (not under an open-source licence; crudkit is built and
- * tested with 4.33).
+ * migrate a PostgreSQL database, {@link MigrationTimeouts}, which lets Liquibase migrate
+ * without the statement and socket timeouts meant for requests, and a warning at start-up
+ * when the Liquibase on the class path is 5.0 or newer (not under an open-source licence;
+ * crudkit is built and tested with 4.33).
  *
  * @since 0.1.0
  */
@@ -55,6 +57,13 @@ public final class CrudkitMigrationAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = LiquibaseLicenceCheck.PROPERTY, matchIfMissing = true)
 	static LiquibaseLicenceCheck crudkitLiquibaseLicenceCheck() {
 		return new LiquibaseLicenceCheck();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "crudkit.migration.lift-timeouts", matchIfMissing = true)
+	static MigrationTimeouts crudkitMigrationTimeouts() {
+		return new MigrationTimeouts();
 	}
 
 	@Bean

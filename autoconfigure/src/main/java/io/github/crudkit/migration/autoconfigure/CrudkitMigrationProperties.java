@@ -22,13 +22,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * class path is 5.0 or newer, which is under the Functional Source License, not an
  * open-source licence (crudkit is built and tested with 4.33; the Maven property
  * liquibase.version=4.33.0 in the application's pom selects it).
+ * @param liftTimeouts Whether Liquibase migrates on connections without a statement
+ * timeout and without a driver socket timeout, restored before each connection goes back
+ * to the pool, so that the timeouts meant for requests do not cut a long migration short.
  * @param schemaHealth The schema health check once the migrations have run.
  * @since 0.1.0
  */
 @ConfigurationProperties("crudkit.migration")
 public record CrudkitMigrationProperties(@DefaultValue("true") boolean enabled,
 		@DefaultValue("true") boolean verifyOnStartup, @DefaultValue("true") boolean lock,
-		@DefaultValue("true") boolean liquibaseLicenceCheck, @DefaultValue SchemaHealth schemaHealth) {
+		@DefaultValue("true") boolean liquibaseLicenceCheck, @DefaultValue("true") boolean liftTimeouts,
+		@DefaultValue SchemaHealth schemaHealth) {
 
 	/**
 	 * Configuration of the schema health check at start-up.

@@ -5,6 +5,7 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 import io.github.crudkit.migration.MigrationLock;
+import io.github.crudkit.migration.MigrationTimeouts;
 import io.github.crudkit.migration.MigrationVerifier;
 import liquibase.integration.spring.SpringLiquibase;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,7 @@ class CrudkitMigrationAutoConfigurationTests {
 			.hasSingleBean(MigrationVerifier.class)
 			.hasBean("crudkitMigrationVerifier")
 			.hasSingleBean(MigrationLock.class)
+			.hasSingleBean(MigrationTimeouts.class)
 			.hasSingleBean(CrudkitMigrationProperties.class)
 			.getBean(CrudkitMigrationProperties.class)
 			.satisfies((properties) -> assertThat(properties.verifyOnStartup()).isTrue()));
@@ -68,6 +70,14 @@ class CrudkitMigrationAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(MigrationLock.class)
 				.hasSingleBean(MigrationVerifier.class));
+	}
+
+	@Test
+	void liftingTheTimeoutsOfMigrationsIsSwitchedOffByProperty() {
+		this.contextRunner.withPropertyValues("crudkit.migration.lift-timeouts=false")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(MigrationTimeouts.class)
+				.hasSingleBean(MigrationLock.class));
 	}
 
 	@Test

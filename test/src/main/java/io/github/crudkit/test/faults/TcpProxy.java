@@ -9,30 +9,51 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A TCP proxy on {@code 127.0.0.1} for fault-injection tests: it forwards every
- * connection to a target host and port until it is {@linkplain #cut() cut}, which closes
- * every live connection at once and refuses new ones (or, {@linkplain #blackhole()
- * blackholed}, accepts them and never answers), and forwards again once
- * {@linkplain #restore() restored}. Point a client (a JDBC URL, say) at {@link #port()}
- * instead of the server. <pre class="code">
+ * connection to a target host and port, and breaks the way to the target in one of three
+ * ways until it is {@linkplain #restore() restored}. Point a client (a JDBC URL, say) at
+ * {@link #port()} instead of the server. <pre class="code">
  * try (TcpProxy proxy = TcpProxy.start("127.0.0.1", 5432)) {
  *     String url = "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/app";
  *     ...
  *     proxy.cut();      // the database is gone
  *     proxy.restore();  // and back
  * }
- * </pre> Plain blocking {@code java.net} sockets, two daemon threads per connection;
- * meant for tests on the loopback interface only.
+ * </pre>
+ * <ul>
+ * <li>{@link #cut()}, connections reset: every live connection is closed with a reset,
+ * and new ones are accepted and reset at once, as by a server that crashed.</li>
+ * <li>{@link #refuse()}, new connections refused: the port stops listening, so that a
+ * client's connect fails at once ({@code Connection refused}); established connections
+ * keep working.</li>
+ * <li>{@link #blackhole()}, a partition: nothing crosses the proxy in either direction,
+ * on live connections and new ones alike, and nothing is closed; clients see silence
+ * until their own timeouts.</li>
+ * </ul>
+ * Cuts can also be placed in the middle of a conversation, without racing a timer:
+ * {@link #cutAfterUpstreamBytes(long)} after a number of bytes, and
+ * {@link #cutOnUpstream(String)} when a client sends a given text (a SQL statement, a
+ * {@code COMMIT}, a {@code ROLLBACK}). Plain blocking {@code java.net} sockets, two
+ * daemon threads per connection; meant for tests on the loopback interface only.
  *
  * @since 0.1.0
  */
@@ -40,13 +61,23 @@ public final class TcpProxy implements AutoCloseable {
 
 	private static final int BUFFER_SIZE = 16 * 1024;
 
+	private static final int BACKLOG = 100;
+
 	private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+
+	private static final long PARTITION_POLL_MILLIS = 5;
+
+	private static final byte[] NOTHING = new byte[0];
 
 	private final String targetHost;
 
 	private final int targetPort;
 
-	private final ServerSocket server;
+	private final int port;
+
+	private volatile ServerSocket server;
+
+	private volatile Future<?> acceptLoop = CompletableFuture.completedFuture(null);
 
 	private final ExecutorService threads;
 
@@ -62,21 +93,26 @@ public final class TcpProxy implements AutoCloseable {
 
 	private final AtomicLong cutAtUpstreamBytes = new AtomicLong(Long.MAX_VALUE);
 
+	private final AtomicReference<byte @Nullable []> cutOnUpstream = new AtomicReference<>();
+
 	private final AtomicLong accepted = new AtomicLong();
 
 	private final AtomicLong refused = new AtomicLong();
 
 	private final AtomicLong severed = new AtomicLong();
 
+	private final AtomicLong triggeredCuts = new AtomicLong();
+
 	private volatile boolean closed;
 
 	private TcpProxy(String targetHost, int targetPort, ServerSocket server) {
 		this.targetHost = targetHost;
 		this.targetPort = targetPort;
+		this.port = server.getLocalPort();
 		this.server = server;
 		AtomicInteger counter = new AtomicInteger();
 		this.threads = Executors.newCachedThreadPool((task) -> {
-			Thread thread = new Thread(task, "tcp-proxy-" + server.getLocalPort() + "-" + counter.incrementAndGet());
+			Thread thread = new Thread(task, "tcp-proxy-" + this.port + "-" + counter.incrementAndGet());
 			thread.setDaemon(true);
 			return thread;
 		});
@@ -91,11 +127,8 @@ public final class TcpProxy implements AutoCloseable {
 	 */
 	public static TcpProxy start(String targetHost, int targetPort) {
 		try {
-			ServerSocket server = new ServerSocket();
-			server.setReuseAddress(true);
-			server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
-			TcpProxy proxy = new TcpProxy(targetHost, targetPort, server);
-			proxy.threads.execute(proxy::acceptLoop);
+			TcpProxy proxy = new TcpProxy(targetHost, targetPort, listen(0));
+			proxy.acceptInBackground(proxy.server);
 			return proxy;
 		}
 		catch (IOException ex) {
@@ -108,42 +141,92 @@ public final class TcpProxy implements AutoCloseable {
 	 * @return {@code 127.0.0.1}
 	 */
 	public String host() {
-		return this.server.getInetAddress().getHostAddress();
+		return InetAddress.getLoopbackAddress().getHostAddress();
 	}
 
 	/**
-	 * Return the port clients connect to.
+	 * Return the port clients connect to; it stays the same across {@link #refuse()} and
+	 * {@link #restore()}.
 	 * @return the port
 	 */
 	public int port() {
-		return this.server.getLocalPort();
+		return this.port;
 	}
 
 	/**
-	 * Close every live connection (both ends, with a reset) and refuse new ones: each is
-	 * accepted and reset at once, so that a client fails fast, as against a stopped
-	 * server.
+	 * Reset connections: close every live connection (both ends, with a reset) and reset
+	 * new ones as soon as they are accepted, so that a client fails fast, as against a
+	 * server that crashed. Whatever a client sent but the server had not received is
+	 * lost.
 	 */
 	public void cut() {
-		sever(State.REFUSING);
+		this.state.set(State.RESETTING);
+		for (Link link : this.links) {
+			if (link.close()) {
+				this.severed.incrementAndGet();
+			}
+		}
+		resetHeld();
 	}
 
 	/**
-	 * Close every live connection and let new ones hang: each is accepted and never
-	 * answered, as behind a firewall that drops packets. Clients wait until their own
-	 * timeouts.
+	 * Refuse new connections: the port stops listening, so that a client's connect fails
+	 * at once with {@code Connection refused}, as against a server that is not running.
+	 * Established connections keep working (end them at the server, with
+	 * {@code pg_terminate_backend} for one, to have a server that is shutting down).
+	 * {@link #restore()} listens on the same port again.
+	 */
+	public void refuse() {
+		this.state.set(State.REFUSING);
+		closeQuietly(this.server);
+		// The operating system closes a listening socket only once the thread blocked
+		// in accept has returned: until then it would still complete connections.
+		try {
+			this.acceptLoop.get(5, TimeUnit.SECONDS);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("The proxy did not stop listening", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		resetHeld();
+	}
+
+	/**
+	 * Partition: nothing crosses the proxy any more, in either direction, and nothing is
+	 * closed. Live connections stay open and silent (what either end sends is held back,
+	 * as TCP retransmits the packets a partition drops); new connections are accepted by
+	 * the operating system and never answered. Clients wait until their own timeouts (a
+	 * driver's socket timeout, a pool's connection timeout). On {@link #restore()}, what
+	 * was held back is delivered to the connections both of whose ends are still open,
+	 * and the connections that were never answered are reset.
 	 */
 	public void blackhole() {
-		sever(State.BLACKHOLING);
+		this.state.set(State.PARTITIONED);
 	}
 
 	/**
-	 * Forward new connections again; connections held by {@link #blackhole()} are closed.
+	 * Forward again, on the same port: listen again after {@link #refuse()}, reset the
+	 * connections held unanswered by {@link #blackhole()}, and disarm any pending
+	 * {@link #cutAfterUpstreamBytes(long)} or {@link #cutOnUpstream(String)}.
 	 */
 	public void restore() {
 		this.cutAtUpstreamBytes.set(Long.MAX_VALUE);
+		this.cutOnUpstream.set(null);
+		ServerSocket current = this.server;
+		if (current.isClosed() && !this.closed) {
+			try {
+				ServerSocket replacement = listen(this.port);
+				this.server = replacement;
+				acceptInBackground(replacement);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Could not listen on port " + this.port + " again", ex);
+			}
+		}
 		this.state.set(State.FORWARDING);
-		closeHeld();
+		resetHeld();
 	}
 
 	/**
@@ -157,8 +240,27 @@ public final class TcpProxy implements AutoCloseable {
 	}
 
 	/**
-	 * Return whether the proxy forwards new connections.
-	 * @return {@code true} unless cut or blackholed
+	 * {@linkplain #cut() Cut} as soon as a client sends the given text towards the target
+	 * (matched as UTF-8 bytes, case-sensitive, also across reads); the read that holds it
+	 * is not forwarded, so the target never receives it. Fires once. With PostgreSQL,
+	 * {@code cutOnUpstream("COMMIT")} cuts during a commit, {@code "ROLLBACK"} during a
+	 * rollback, and a statement's text during that statement. The PostgreSQL JDBC driver
+	 * sends a statement's text only until it prepares the statement on the server (after
+	 * {@code prepareThreshold} uses, 5 by default, and after the first use for
+	 * {@code COMMIT} and {@code ROLLBACK}); connect with {@code prepareThreshold=0} for
+	 * it to send the text every time.
+	 * @param text what the client sends when the cut is to fall
+	 */
+	public void cutOnUpstream(String text) {
+		if (text.isEmpty()) {
+			throw new IllegalArgumentException("The text to cut on must not be empty");
+		}
+		this.cutOnUpstream.set(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Return whether the proxy forwards: neither cut, refusing nor partitioned.
+	 * @return {@code true} when forwarding
 	 */
 	public boolean isForwarding() {
 		return this.state.get() == State.FORWARDING;
@@ -181,7 +283,8 @@ public final class TcpProxy implements AutoCloseable {
 	}
 
 	/**
-	 * Return how many connections were refused or held while cut.
+	 * Return how many connections were reset or held unanswered while cut or partitioned
+	 * (those refused by a port that does not listen are not seen).
 	 * @return the refused connections
 	 */
 	public long refusedConnections() {
@@ -194,6 +297,15 @@ public final class TcpProxy implements AutoCloseable {
 	 */
 	public long severedConnections() {
 		return this.severed.get();
+	}
+
+	/**
+	 * Return how many cuts {@link #cutAfterUpstreamBytes(long)} and
+	 * {@link #cutOnUpstream(String)} have made.
+	 * @return the triggered cuts
+	 */
+	public long triggeredCuts() {
+		return this.triggeredCuts.get();
 	}
 
 	/**
@@ -220,7 +332,7 @@ public final class TcpProxy implements AutoCloseable {
 		this.closed = true;
 		closeQuietly(this.server);
 		this.links.forEach(Link::close);
-		closeHeld();
+		resetHeld();
 		this.threads.shutdownNow();
 		try {
 			this.threads.awaitTermination(5, TimeUnit.SECONDS);
@@ -236,35 +348,44 @@ public final class TcpProxy implements AutoCloseable {
 				+ this.state.get() + "]";
 	}
 
-	private void sever(State newState) {
-		this.state.set(newState);
-		for (Link link : this.links) {
-			if (link.close()) {
-				this.severed.incrementAndGet();
-			}
+	private static ServerSocket listen(int port) throws IOException {
+		ServerSocket server = new ServerSocket();
+		try {
+			server.setReuseAddress(true);
+			server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
+			return server;
+		}
+		catch (IOException ex) {
+			closeQuietly(server);
+			throw ex;
 		}
 	}
 
-	private void acceptLoop() {
-		while (!this.closed) {
+	private void acceptInBackground(ServerSocket listening) {
+		this.acceptLoop = this.threads.submit(() -> acceptLoop(listening));
+	}
+
+	private void acceptLoop(ServerSocket listening) {
+		while (!this.closed && !listening.isClosed()) {
 			Socket client;
 			try {
-				client = this.server.accept();
+				client = listening.accept();
 			}
 			catch (IOException ex) {
-				if (this.closed) {
-					return;
-				}
 				continue;
 			}
 			State current = this.state.get();
-			if (current == State.REFUSING) {
+			if (current == State.RESETTING || current == State.REFUSING) {
 				this.refused.incrementAndGet();
 				reset(client);
 			}
-			else if (current == State.BLACKHOLING) {
+			else if (current == State.PARTITIONED) {
 				this.refused.incrementAndGet();
 				this.held.add(client);
+				if (this.state.get() == State.FORWARDING) {
+					// Restored meanwhile: the restore must not miss this one.
+					resetHeld();
+				}
 			}
 			else {
 				this.threads.execute(() -> open(client));
@@ -287,7 +408,7 @@ public final class TcpProxy implements AutoCloseable {
 		Link link = new Link(client, upstream);
 		this.links.add(link);
 		this.accepted.incrementAndGet();
-		if (!isForwarding()) {
+		if (this.state.get() == State.RESETTING) {
 			// Cut while connecting: the cut must not miss this one.
 			link.close();
 			return;
@@ -298,6 +419,7 @@ public final class TcpProxy implements AutoCloseable {
 
 	private void pump(Link link, Socket from, Socket to, boolean towardsTarget) {
 		byte[] buffer = new byte[BUFFER_SIZE];
+		byte[] tail = NOTHING;
 		try {
 			InputStream in = from.getInputStream();
 			OutputStream out = to.getOutputStream();
@@ -305,15 +427,18 @@ public final class TcpProxy implements AutoCloseable {
 			while ((read = in.read(buffer)) != -1) {
 				if (towardsTarget) {
 					long total = this.upstreamBytes.addAndGet(read);
-					if (total > this.cutAtUpstreamBytes.get()) {
-						cut();
+					byte[] text = this.cutOnUpstream.get();
+					boolean matched = text != null && contains(tail, buffer, read, text);
+					tail = (text != null) ? tail(tail, buffer, read, text.length - 1) : NOTHING;
+					if ((total > this.cutAtUpstreamBytes.get() && trigger())
+							|| (matched && this.cutOnUpstream.compareAndSet(text, null) && trigger())) {
 						return;
 					}
 				}
 				else {
 					this.downstreamBytes.addAndGet(read);
 				}
-				if (!isForwarding()) {
+				if (!awaitPassage()) {
 					return;
 				}
 				out.write(buffer, 0, read);
@@ -323,16 +448,75 @@ public final class TcpProxy implements AutoCloseable {
 		catch (IOException ex) {
 			// The other end or a cut closed the connection.
 		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 		finally {
+			// Across a partition, the end of a connection does not pass either.
+			try {
+				awaitPassage();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 			link.close();
 		}
 	}
 
-	private void closeHeld() {
-		for (Socket socket : this.held) {
-			reset(socket);
+	private boolean trigger() {
+		this.cutAtUpstreamBytes.set(Long.MAX_VALUE);
+		this.triggeredCuts.incrementAndGet();
+		cut();
+		return true;
+	}
+
+	/**
+	 * Wait while partitioned, holding back what was read.
+	 * @return whether the bytes may pass; {@code false} once cut or closed
+	 */
+	private boolean awaitPassage() throws InterruptedException {
+		State current;
+		while ((current = this.state.get()) == State.PARTITIONED && !this.closed) {
+			Thread.sleep(PARTITION_POLL_MILLIS);
 		}
-		this.held.clear();
+		return current != State.RESETTING && !this.closed;
+	}
+
+	private static boolean contains(byte[] tail, byte[] buffer, int length, byte[] text) {
+		byte[] window = new byte[tail.length + length];
+		System.arraycopy(tail, 0, window, 0, tail.length);
+		System.arraycopy(buffer, 0, window, tail.length, length);
+		outer: for (int i = 0; i <= window.length - text.length; i++) {
+			for (int j = 0; j < text.length; j++) {
+				if (window[i + j] != text[j]) {
+					continue outer;
+				}
+			}
+			return true;
+		}
+		return false;
+	}
+
+	private static byte[] tail(byte[] tail, byte[] buffer, int length, int keep) {
+		if (keep <= 0) {
+			return NOTHING;
+		}
+		if (length >= keep) {
+			return Arrays.copyOfRange(buffer, length - keep, length);
+		}
+		byte[] joined = new byte[Math.min(keep, tail.length + length)];
+		int fromTail = joined.length - length;
+		System.arraycopy(tail, tail.length - fromTail, joined, 0, fromTail);
+		System.arraycopy(buffer, 0, joined, fromTail, length);
+		return joined;
+	}
+
+	private void resetHeld() {
+		for (Socket socket : this.held) {
+			if (this.held.remove(socket)) {
+				reset(socket);
+			}
+		}
 	}
 
 	private static void reset(Socket socket) {
@@ -356,7 +540,7 @@ public final class TcpProxy implements AutoCloseable {
 
 	private enum State {
 
-		FORWARDING, REFUSING, BLACKHOLING
+		FORWARDING, RESETTING, REFUSING, PARTITIONED
 
 	}
 
@@ -366,8 +550,7 @@ public final class TcpProxy implements AutoCloseable {
 
 		private final Socket upstream;
 
-		private final java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(
-				true);
+		private final AtomicBoolean open = new AtomicBoolean(true);
 
 		Link(Socket client, Socket upstream) {
 			this.client = client;

@@ -1,11 +1,15 @@
 package io.github.crudkit.test.faults;
 
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -69,7 +73,102 @@ class TcpProxyIntegrationTests {
 		}
 	}
 
+	@Test
+	void partitionLeavesTheDriverWaitingUntilItsSocketTimeout() throws SQLException {
+		try (Connection connection = connect(Map.of("socketTimeout", "1"))) {
+			assertThat(selectOne(connection)).isEqualTo(1);
+
+			proxy.blackhole();
+
+			long start = System.nanoTime();
+			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> selectOne(connection))
+				.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("08006"))
+				.withCauseInstanceOf(SocketTimeoutException.class);
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(900),
+					Duration.ofSeconds(3));
+			start = System.nanoTime();
+			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> connect(Map.of("socketTimeout", "1")))
+				.satisfies((ex) -> assertThat(ex.getSQLState()).startsWith("08"));
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).as("a new connection is never answered")
+				.isBetween(Duration.ofMillis(900), Duration.ofSeconds(3));
+		}
+		finally {
+			proxy.restore();
+		}
+		try (Connection connection = connect()) {
+			assertThat(selectOne(connection)).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void refusedNewConnectionsFailFastWhileOpenSessionsWork() throws SQLException {
+		try (Connection connection = connect()) {
+			assertThat(selectOne(connection)).isEqualTo(1);
+
+			proxy.refuse();
+
+			long start = System.nanoTime();
+			assertThatExceptionOfType(SQLException.class).isThrownBy(TcpProxyIntegrationTests::connect)
+				.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("08001"))
+				.withRootCauseInstanceOf(ConnectException.class);
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+			assertThat(selectOne(connection)).isEqualTo(1);
+		}
+		finally {
+			proxy.restore();
+		}
+		try (Connection connection = connect()) {
+			assertThat(selectOne(connection)).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void cutOnCommitBreaksTheCommitAndTheServerRollsBack() throws SQLException {
+		execute("CREATE TABLE IF NOT EXISTS commit_cut (n int)");
+		try (Connection connection = connect(Map.of("prepareThreshold", "0"))) {
+			connection.setAutoCommit(false);
+			for (int i = 0; i < 10; i++) {
+				insert(connection, i);
+				connection.commit();
+			}
+			insert(connection, 10);
+
+			proxy.cutOnUpstream("COMMIT");
+
+			assertThatExceptionOfType(SQLException.class).isThrownBy(connection::commit)
+				.satisfies((ex) -> assertThat(ex.getSQLState()).startsWith("08"));
+		}
+		finally {
+			proxy.restore();
+		}
+		assertThat(proxy.triggeredCuts()).isOne();
+		assertThat(count("SELECT count(*) FROM commit_cut")).isEqualTo(10);
+	}
+
+	@Test
+	void withServerPreparedStatementsTheTextOfCommitIsSentOnlyOnce() throws SQLException {
+		execute("CREATE TABLE IF NOT EXISTS commit_named (n int)");
+		try (Connection connection = connect()) {
+			connection.setAutoCommit(false);
+			insert(connection, "commit_named", 0);
+			connection.commit();
+			insert(connection, "commit_named", 1);
+
+			proxy.cutOnUpstream("COMMIT");
+
+			connection.commit();
+			assertThat(proxy.isForwarding()).isTrue();
+		}
+		finally {
+			proxy.restore();
+		}
+	}
+
 	private static Connection connect() throws SQLException {
+		return connect(Map.of());
+	}
+
+	private static Connection connect(Map<String, String> settings) throws SQLException {
 		Properties properties = new Properties();
 		properties.setProperty("user", database.username());
 		if (!database.password().isEmpty()) {
@@ -77,7 +176,36 @@ class TcpProxyIntegrationTests {
 		}
 		properties.setProperty("connectTimeout", "5");
 		properties.setProperty("socketTimeout", "10");
+		properties.putAll(settings);
 		return DriverManager.getConnection(proxiedUrl, properties);
+	}
+
+	private static void insert(Connection connection, int n) throws SQLException {
+		insert(connection, "commit_cut", n);
+	}
+
+	private static void insert(Connection connection, String table, int n) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + table + " VALUES (?)")) {
+			statement.setInt(1, n);
+			statement.executeUpdate();
+		}
+	}
+
+	private static void execute(String sql) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
+				database.password()); Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+	private static long count(String sql) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
+				database.password());
+				Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(sql)) {
+			result.next();
+			return result.getLong(1);
+		}
 	}
 
 	private static int selectOne(Connection connection) throws SQLException {

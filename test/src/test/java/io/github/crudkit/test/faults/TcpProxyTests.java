@@ -3,6 +3,7 @@ package io.github.crudkit.test.faults;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,15 +24,23 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The proxy in front of an echo server on the loopback interface.
+ * The proxy in front of an echo server on the loopback interface: the three ways of
+ * breaking the way to it, the triggered cuts, and the restore.
  */
 class TcpProxyTests {
+
+	/**
+	 * What the echo server answers only after 500 ms.
+	 */
+	private static final String DELAYED = "delayed";
 
 	private ServerSocket echoServer;
 
 	private ExecutorService echoThreads;
 
 	private TcpProxy proxy;
+
+	private final AtomicInteger delayedReceived = new AtomicInteger();
 
 	@BeforeEach
 	void startEchoServerAndProxy() throws IOException {
@@ -105,9 +115,129 @@ class TcpProxyTests {
 			socket.setSoTimeout(300);
 			socket.getOutputStream().write("anyone?".getBytes(StandardCharsets.UTF_8));
 			assertThatExceptionOfType(SocketTimeoutException.class).isThrownBy(() -> socket.getInputStream().read());
+			assertThat(this.proxy.acceptedConnections()).isZero();
+			assertThat(this.proxy.refusedConnections()).isEqualTo(1);
 			this.proxy.restore();
 			assertClosed(socket);
 		}
+	}
+
+	@Test
+	void blackholeKeepsLiveConnectionsOpenAndSilentTowardsTheTargetUntilRestored() throws IOException {
+		try (Socket socket = connect()) {
+			assertThat(roundTrip(socket, "before")).isEqualTo("before");
+
+			this.proxy.blackhole();
+			socket.setSoTimeout(500);
+			socket.getOutputStream().write("during".getBytes(StandardCharsets.UTF_8));
+			socket.getOutputStream().flush();
+
+			assertThatExceptionOfType(SocketTimeoutException.class).isThrownBy(() -> socket.getInputStream().read());
+			assertThat(this.proxy.liveConnections()).isOne();
+			assertThat(this.proxy.downstreamBytes()).as("nothing came back from the target").isEqualTo(6);
+			this.proxy.restore();
+			socket.setSoTimeout(5000);
+			assertThat(new String(socket.getInputStream().readNBytes(6), StandardCharsets.UTF_8))
+				.as("held back, then delivered")
+				.isEqualTo("during");
+			assertThat(roundTrip(socket, "after")).isEqualTo("after");
+		}
+	}
+
+	@Test
+	void blackholeKeepsLiveConnectionsSilentTowardsTheClient() throws IOException {
+		try (Socket socket = connect()) {
+			// The echo server answers this one after 500 ms, when the partition has
+			// begun.
+			socket.getOutputStream().write(DELAYED.getBytes(StandardCharsets.UTF_8));
+			socket.getOutputStream().flush();
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.delayedReceived.get() == 1);
+			this.proxy.blackhole();
+
+			socket.setSoTimeout(1000);
+			assertThatExceptionOfType(SocketTimeoutException.class).isThrownBy(() -> socket.getInputStream().read());
+			this.proxy.restore();
+			socket.setSoTimeout(5000);
+			assertThat(new String(socket.getInputStream().readNBytes(DELAYED.length()), StandardCharsets.UTF_8))
+				.isEqualTo(DELAYED);
+		}
+	}
+
+	@Test
+	void refuseStopsListeningWhileEstablishedConnectionsKeepWorking() throws IOException {
+		try (Socket established = connect()) {
+			assertThat(roundTrip(established, "before")).isEqualTo("before");
+
+			this.proxy.refuse();
+
+			long start = System.nanoTime();
+			assertThatExceptionOfType(ConnectException.class).isThrownBy(this::connect)
+				.withMessageContaining("refused");
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+			assertThat(this.proxy.isForwarding()).isFalse();
+			assertThat(roundTrip(established, "during")).isEqualTo("during");
+
+			this.proxy.restore();
+
+			try (Socket socket = connect()) {
+				assertThat(roundTrip(socket, "after")).isEqualTo("after");
+			}
+			assertThat(roundTrip(established, "still")).isEqualTo("still");
+		}
+	}
+
+	@Test
+	void cutOnUpstreamCutsWhenAClientSendsTheTextWithoutForwardingIt() throws IOException {
+		try (Socket socket = connect(); Socket bystander = connect()) {
+			assertThat(roundTrip(socket, "BEGIN")).isEqualTo("BEGIN");
+			assertThat(roundTrip(bystander, "idle")).isEqualTo("idle");
+			this.proxy.cutOnUpstream("COMMIT");
+			assertThat(roundTrip(socket, "INSERT")).isEqualTo("INSERT");
+			long downstream = this.proxy.downstreamBytes();
+
+			socket.getOutputStream().write("xCOMMITx".getBytes(StandardCharsets.UTF_8));
+			socket.getOutputStream().flush();
+
+			assertClosed(socket);
+			assertClosed(bystander);
+			assertThat(this.proxy.triggeredCuts()).isOne();
+			assertThat(this.proxy.isForwarding()).isFalse();
+			assertThat(this.proxy.downstreamBytes()).as("the target never saw the text").isEqualTo(downstream);
+		}
+	}
+
+	@Test
+	void cutOnUpstreamFindsTheTextAcrossReads() throws IOException {
+		try (Socket socket = connect()) {
+			this.proxy.cutOnUpstream("ROLLBACK");
+			assertThat(roundTrip(socket, "ROLL")).isEqualTo("ROLL");
+
+			socket.getOutputStream().write("BACK".getBytes(StandardCharsets.UTF_8));
+			socket.getOutputStream().flush();
+
+			assertClosed(socket);
+			assertThat(this.proxy.triggeredCuts()).isOne();
+		}
+	}
+
+	@Test
+	void cutOnUpstreamFiresOnceAndRestoreDisarmsIt() throws IOException {
+		this.proxy.cutOnUpstream("COMMIT");
+		try (Socket socket = connect()) {
+			socket.getOutputStream().write("COMMIT".getBytes(StandardCharsets.UTF_8));
+			socket.getOutputStream().flush();
+			assertClosed(socket);
+		}
+		this.proxy.restore();
+		try (Socket socket = connect()) {
+			assertThat(roundTrip(socket, "COMMIT")).isEqualTo("COMMIT");
+		}
+		this.proxy.cutOnUpstream("ROLLBACK");
+		this.proxy.restore();
+		try (Socket socket = connect()) {
+			assertThat(roundTrip(socket, "ROLLBACK")).isEqualTo("ROLLBACK");
+		}
+		assertThat(this.proxy.triggeredCuts()).isOne();
 	}
 
 	@Test
@@ -209,10 +339,22 @@ class TcpProxyTests {
 					try (socket;
 							InputStream in = socket.getInputStream();
 							OutputStream out = socket.getOutputStream()) {
-						in.transferTo(out);
+						byte[] buffer = new byte[8192];
+						int read;
+						while ((read = in.read(buffer)) != -1) {
+							if (new String(buffer, 0, read, StandardCharsets.UTF_8).equals(DELAYED)) {
+								this.delayedReceived.incrementAndGet();
+								Thread.sleep(500);
+							}
+							out.write(buffer, 0, read);
+							out.flush();
+						}
 					}
 					catch (IOException ex) {
 						// The client or the proxy went away.
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
 					}
 				});
 			}
