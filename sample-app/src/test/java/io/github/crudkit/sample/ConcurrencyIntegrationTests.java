@@ -16,8 +16,8 @@ import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
-import io.github.crudkit.sample.support.Api.Response;
 import io.github.crudkit.sample.support.Api;
+import io.github.crudkit.sample.support.Api.Response;
 import io.github.crudkit.sample.support.SampleIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

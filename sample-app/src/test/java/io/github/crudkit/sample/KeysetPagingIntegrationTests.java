@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.github.crudkit.sample.support.Api.Response;
 import io.github.crudkit.sample.support.Api;
+import io.github.crudkit.sample.support.Api.Response;
 import io.github.crudkit.sample.support.SampleIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

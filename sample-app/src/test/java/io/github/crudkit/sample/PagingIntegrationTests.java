@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.crudkit.sample.support.Api.Response;
 import io.github.crudkit.sample.support.Api;
+import io.github.crudkit.sample.support.Api.Response;
 import io.github.crudkit.sample.support.SampleIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

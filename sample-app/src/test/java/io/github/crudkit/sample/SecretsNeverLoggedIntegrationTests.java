@@ -8,8 +8,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.github.crudkit.sample.support.Api.Response;
 import io.github.crudkit.sample.support.Api;
+import io.github.crudkit.sample.support.Api.Response;
 import io.github.crudkit.sample.support.SampleIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import io.github.crudkit.sample.support.Api.Response;
 import io.github.crudkit.sample.support.Api;
+import io.github.crudkit.sample.support.Api.Response;
 import io.github.crudkit.sample.support.SampleIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
