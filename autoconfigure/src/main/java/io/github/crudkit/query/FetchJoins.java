@@ -21,12 +21,16 @@ import org.springframework.util.Assert;
  * graph: it translates the query again on every execution (in the profile of a paged read
  * that was about a fifth of the request's CPU time). A fetch join in the query itself
  * loads the same rows in the same statement, and its plan is cached like any other. Use
- * {@code filter.and(FetchJoins.left("team"))} with
- * {@code findAll(Specification, Pageable)}: the joins are added to the query that reads
- * the rows and left out of the query that counts them (a count cannot fetch).
+ * {@code filter.and(FetchJoins.left("team"))} with {@code findAll(Specification)} or
+ * {@code findAll(Specification, Sort)}: the joins are added to the query that reads the
+ * rows, left out of a query that counts them (a count cannot fetch) and out of
+ * subqueries.
  * <p>
- * Only to-one relations belong here: fetching a collection would multiply the rows, and
- * paging such a query is refused by crudkit's default
+ * For pages, prefer {@link EntityReader#findPage}: {@code findAll(Specification,
+ * Pageable)} joins every row PostgreSQL walks past to reach a deep page, where the reader
+ * chooses the page's ids first and joins only those, and it can fetch collections too.
+ * Through a repository, only to-one relations belong here: fetching a collection would
+ * multiply the rows, and paging such a query is refused by crudkit's default
  * {@code hibernate.query.fail_on_pagination_over_collection_fetch}.
  *
  * @since 0.1.0
@@ -48,14 +52,14 @@ public final class FetchJoins {
 		Assert.notEmpty(paths, "At least one path is required");
 		List<String[]> parsed = Arrays.stream(paths).map(FetchJoins::parse).toList();
 		return (root, query, builder) -> {
-			if (!isCount(query)) {
+			if (!isCount(query) && query.getRoots().contains(root)) {
 				parsed.forEach((path) -> fetch(root, path));
 			}
 			return null;
 		};
 	}
 
-	private static String[] parse(String path) {
+	static String[] parse(String path) {
 		Assert.hasText(path, "A path must not be empty");
 		String[] names = path.split("\\.", -1);
 		for (String name : names) {
@@ -64,7 +68,7 @@ public final class FetchJoins {
 		return names;
 	}
 
-	private static void fetch(FetchParent<?, ?> root, String[] path) {
+	static void fetch(FetchParent<?, ?> root, String[] path) {
 		FetchParent<?, ?> parent = root;
 		for (String name : path) {
 			Fetch<?, ?> next = existing(parent, name);

@@ -14,11 +14,6 @@ import jakarta.persistence.criteria.ParameterExpression;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Selection;
-import jakarta.persistence.criteria.Subquery;
-import jakarta.persistence.metamodel.EntityType;
-import jakarta.persistence.metamodel.SingularAttribute;
-import org.hibernate.query.criteria.JpaExpression;
-import org.hibernate.query.criteria.JpaSubQuery;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.support.PersistenceExceptionTranslator;
@@ -175,10 +170,8 @@ public final class ProjectionReader {
 			Root<E> root = query.from(projection.entity());
 			ParameterExpression<Integer> offset = builder.parameter(Integer.class);
 			ParameterExpression<Integer> size = builder.parameter(Integer.class);
-			SingularAttribute<? super E, ?> id = idAttribute(projection.entity());
 			select(query, root, projection);
-			query.where(
-					root.get(id).in(pageIds(query, projection.entity(), id, filter, pageable.getSort(), offset, size)));
+			query.where(PageIds.restrict(this.entityManager, query, root, filter, pageable.getSort(), offset, size));
 			query.orderBy(QueryUtils.toOrders(pageable.getSort(), root, builder));
 			List<R> rows = this.entityManager.createQuery(query)
 				.setParameter(offset, Math.toIntExact(pageable.getOffset()))
@@ -200,15 +193,7 @@ public final class ProjectionReader {
 	 */
 	public <E> long count(Class<E> entity, Specification<E> filter) {
 		try {
-			CriteriaBuilder builder = this.entityManager.getCriteriaBuilder();
-			CriteriaQuery<Long> query = builder.createQuery(Long.class);
-			Root<E> root = query.from(entity);
-			query.select(builder.count(root));
-			Predicate condition = filter.toPredicate(root, query, builder);
-			if (condition != null) {
-				query.where(condition);
-			}
-			return this.entityManager.createQuery(query).getSingleResult();
+			return PageIds.count(this.entityManager, entity, filter);
 		}
 		catch (RuntimeException ex) {
 			throw translate(ex);
@@ -237,35 +222,6 @@ public final class ProjectionReader {
 		CriteriaBuilder builder = this.entityManager.getCriteriaBuilder();
 		List<Selection<?>> selections = projection.selector().select(root, query, builder);
 		query.select(builder.construct(projection.view(), selections.toArray(Selection[]::new)));
-	}
-
-	/**
-	 * The ids of a page, chosen on the entity's table alone: its filter, its order, the
-	 * offset and the size.
-	 */
-	private <E, I> Subquery<I> pageIds(CriteriaQuery<?> query, Class<E> entity, SingularAttribute<? super E, I> id,
-			Specification<E> filter, Sort sort, ParameterExpression<Integer> offset,
-			ParameterExpression<Integer> size) {
-		CriteriaBuilder builder = this.entityManager.getCriteriaBuilder();
-		JpaSubQuery<I> ids = (JpaSubQuery<I>) query.subquery(id.getJavaType());
-		Root<E> candidate = ids.from(entity);
-		ids.select(candidate.get(id));
-		Predicate condition = filter.toPredicate(candidate, query, builder);
-		if (condition != null) {
-			ids.where(condition);
-		}
-		ids.orderBy(QueryUtils.toOrders(sort, candidate, builder));
-		ids.offset((JpaExpression<Integer>) offset);
-		ids.fetch((JpaExpression<Integer>) size);
-		return ids;
-	}
-
-	private <E> SingularAttribute<? super E, ?> idAttribute(Class<E> entity) {
-		EntityType<E> type = this.entityManager.getMetamodel().entity(entity);
-		if (!type.hasSingleIdAttribute()) {
-			throw new IllegalStateException(entity.getName() + " has no single id attribute");
-		}
-		return type.getId(type.getIdType().getJavaType());
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.github.crudkit.query.autoconfigure;
 
+import io.github.crudkit.query.EntityReader;
 import io.github.crudkit.query.ProjectionReader;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.query.criteria.JpaSubQuery;
@@ -14,8 +15,9 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
 
 /**
- * Registers a {@link ProjectionReader} on the application's entity manager factory, so
- * that services read what they only show as projections, with id-first pages.
+ * Registers a {@link ProjectionReader} and an {@link EntityReader} on the application's
+ * entity manager factory, so that services read what they only show as projections and
+ * pages of entities with their relations, both with id-first pages.
  *
  * @since 0.1.0
  */
@@ -29,6 +31,12 @@ public final class CrudkitQueryAutoConfiguration {
 	@ConditionalOnMissingBean
 	ProjectionReader crudkitProjectionReader(EntityManagerFactory entityManagerFactory) {
 		return new ProjectionReader(SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EntityReader crudkitEntityReader(EntityManagerFactory entityManagerFactory) {
+		return new EntityReader(SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory));
 	}
 
 }

@@ -67,7 +67,8 @@ public final class PageShape {
 			throw new AssertionError("The page query joins rows in proportion to its depth: " + deep.rowsJoined()
 					+ " rows went through joins and subqueries on the deep page against " + first.rowsJoined()
 					+ " on the first. Choose the page's rows on the root table first, then join them (crudkit's "
-					+ "ProjectionReader.findPage).\nFirst page:\n" + first + "\nDeep page:\n" + deep);
+					+ "ProjectionReader.findPage, EntityReader.findPage).\nFirst page:\n" + first + "\nDeep page:\n"
+					+ deep);
 		}
 	}
 
