@@ -88,10 +88,11 @@ public final class StatementTracker {
 	}
 
 	/**
-	 * Record the values bound to every statement, or stop doing so, for tests that need
-	 * to run a statement again (to explain its plan, say): the values land in
-	 * {@link UnitOfWorkStatistics#executed()} and nowhere else. Off by default; never
-	 * turn it on in production, where the values may be secrets and cost memory.
+	 * Record every statement, in order, with the values bound to it, or stop doing so,
+	 * for tests that check which statements ran or need to run one again (to explain its
+	 * plan, say): they land in {@link UnitOfWorkStatistics#executed()} and nowhere else
+	 * (a JDBC batch is listed without values). Off by default; never turn it on in
+	 * production, where the values may be secrets and cost memory.
 	 * @param capture whether to record them
 	 */
 	public void captureParameters(boolean capture) {
@@ -190,6 +191,7 @@ public final class StatementTracker {
 	 * @param batch whether it was a JDBC batch
 	 * @param nanos how long the application waited for it, in nanoseconds
 	 * @param parameters the bound values by position, or {@code null} when not captured
+	 * (a JDBC batch, whose rows each have their own, is listed without them)
 	 * @throws NPlusOneException in {@link Mode#FAIL} when the statement reaches the
 	 * threshold
 	 */
@@ -202,8 +204,8 @@ public final class StatementTracker {
 			}
 		}
 		int count = unit.record(sql, batch, nanos);
-		if (parameters != null && this.captureParameters) {
-			unit.executed.add(new ExecutedStatement(sql, parameters));
+		if (this.captureParameters) {
+			unit.executed.add(new ExecutedStatement(sql, (parameters != null) ? parameters : List.of()));
 		}
 		if (this.mode != Mode.OFF && count == this.threshold && !batch && isSingleRowSelect(sql)) {
 			NPlusOneDetection detection = detect(unit, sql, count);

@@ -175,8 +175,8 @@ public class HeroService {
 		Hero hero = find(id);
 		ifMatch.check("Hero", id, hero.getVersion());
 		HeroUpdate update = this.patcher.apply(HeroUpdate.from(hero), patch, HeroUpdate.class);
-		// The current team is in the persistence context already: looking it up again
-		// costs no statement.
+		// The current team is in the persistence context already: its reference costs no
+		// statement.
 		hero.update(update.name(), update.secretName(), update.age(), team(update.teamId()));
 		this.heroes.flush();
 		return versioned(hero);
@@ -198,11 +198,12 @@ public class HeroService {
 		return this.heroes.findWithTeamById(id).orElseThrow(() -> new ResourceNotFoundException("Hero", id));
 	}
 
+	// No lookup before the write: the foreign key checks the reference when the row is
+	// written (an unknown team is a 422 naming teamId, from fk_hero_team_id), and the
+	// team's name is read afterwards for the answer, unless the persistence context
+	// holds the team already.
 	private @Nullable Team team(@Nullable Long teamId) {
-		if (teamId == null) {
-			return null;
-		}
-		return this.teams.findById(teamId).orElseThrow(() -> new ReferenceNotFoundException("teamId", "Team", teamId));
+		return (teamId != null) ? this.teams.getReferenceById(teamId) : null;
 	}
 
 }
