@@ -34,6 +34,8 @@ WARMUP_MAX = int(os.environ.get("WARMUP_MAX", "25"))
 WARMUP_TOLERANCE = float(os.environ.get("WARMUP_TOLERANCE", "0.03"))
 WARMUP_PLATEAU = int(os.environ.get("WARMUP_PLATEAU", "3"))
 CONNECTIONS = int(os.environ.get("CONNECTIONS", "16"))
+# Every measurement runs at each of these; 32 saturates the two cores of the reference machine.
+CONNECTION_LEVELS = [int(c) for c in os.environ.get("CONNECTION_LEVELS", f"{CONNECTIONS},32").split(",")]
 STARTS = int(os.environ.get("STARTS", "3"))
 PG_PORT = int(os.environ.get("BENCH_PG_PORT", "55432"))
 PG_BIN = os.environ.get("BENCH_PG_BIN", "/usr/lib/postgresql/15/bin")
@@ -239,21 +241,44 @@ def wrk(app, script, seconds, connections):
 # ---------------------------------------------------------------------------------------------------------------
 
 
+def lua_random_page(path, pages):
+    """Pages drawn uniformly over the whole range, as users page through a list: page 0 is the one page that hides
+    what a deep page costs."""
+    return (f"request = function() return wrk.format('GET', '{path}&page=' .. math.random(0, {pages - 1})) end\n"
+            + DONE)
+
+
+def pages(rows, size):
+    return (rows + size - 1) // size
+
+
 def endpoints(teams, heroes):
+    """(label, script, connections, kind, warm-up key) for every measurement. The variants of one endpoint (random
+    pages, page 0, the last page; 16 and 32 connections) share its warm-up: the code they run is the same."""
     rng = random.Random(7)
     posts = [{"name": f"Bench {i}", "secretName": f"Secret {i}", "age": rng.randint(0, 120),
               "teamId": rng.choice(teams)} for i in range(200)]
     bulk = [{"items": [{"name": f"Bulk {b}-{i}", "secretName": "S", "age": i % 100, "teamId": rng.choice(teams)}
                        for i in range(1000)]} for b in range(2)]
-    return [
-        ("GET /api/heroes/{id}", lambda: lua_random_path("/api/heroes/", heroes), CONNECTIONS, "read-by-id"),
-        ("GET /api/heroes?size=20", lambda: lua_get("/api/heroes?size=20"), CONNECTIONS, "list"),
-        ("GET /api/heroes?size=100", lambda: lua_get("/api/heroes?size=100"), CONNECTIONS, "list"),
-        ("GET /api/teams/{id} (100 heroes)", lambda: lua_random_path("/api/teams/", teams), CONNECTIONS, "list"),
-        ("GET /api/teams?size=20", lambda: lua_get("/api/teams?size=20"), CONNECTIONS, "list"),
-        ("POST /api/heroes", lambda: lua_post("/api/heroes", posts), CONNECTIONS, "write"),
-        ("POST /api/heroes/bulk (1000)", lambda: lua_post("/api/heroes/bulk", bulk), 2, "bulk"),
-    ]
+    rows = []
+    for connections in CONNECTION_LEVELS:
+        c = f" c{connections}"
+        rows.append(("GET /api/heroes/{id}" + c, lambda: lua_random_path("/api/heroes/", heroes), connections,
+                     "read-by-id", "hero"))
+        for path, total in (("/api/heroes?size=20", len(heroes)), ("/api/heroes?size=100", len(heroes)),
+                            ("/api/teams?size=20", len(teams))):
+            size = int(path.rsplit("=", 1)[1])
+            last = pages(total, size) - 1
+            rows.append((f"GET {path}, random page{c}", lambda p=path, n=pages(total, size): lua_random_page(p, n),
+                         connections, "list", path))
+            rows.append((f"GET {path}&page=0{c}", lambda p=path: lua_get(p + "&page=0"), connections, "list", path))
+            rows.append((f"GET {path}&page={last} (last){c}", lambda p=path, l=last: lua_get(f"{p}&page={l}"),
+                         connections, "list", path))
+        rows.append(("GET /api/teams/{id} (100 heroes)" + c, lambda: lua_random_path("/api/teams/", teams),
+                     connections, "read-by-id", "team"))
+        rows.append(("POST /api/heroes" + c, lambda: lua_post("/api/heroes", posts), connections, "write", "post"))
+    rows.append(("POST /api/heroes/bulk (1000) c2", lambda: lua_post("/api/heroes/bulk", bulk), 2, "bulk", "bulk"))
+    return rows
 
 
 def reset(app, heroes):
@@ -289,12 +314,17 @@ def warm_up(app, script, connections, kind, heroes):
 def measure(apps, teams_by_app, heroes_by_app):
     results = {}
     for name, app in apps.items():
-        for label, script, connections, kind in endpoints(teams_by_app[name], heroes_by_app[name]):
+        warmed = set()
+        for label, script, connections, kind, key in endpoints(teams_by_app[name], heroes_by_app[name]):
+            if key in warmed:
+                continue
+            warmed.add(key)
             slices = warm_up(app, script, connections, kind, heroes_by_app[name])
-            log(f"  warm-up {label:34} {name:6} req/s per {WARMUP} s slice: {slices}")
+            log(f"  warm-up {label:44} {name:6} req/s per {WARMUP} s slice: {slices}")
     for round_number in range(1, ROUNDS + 1):
         log(f"round {round_number} of {ROUNDS}")
-        for index, (label, _, connections, kind) in enumerate(endpoints(teams_by_app["floor"], heroes_by_app["floor"])):
+        rows = endpoints(teams_by_app["floor"], heroes_by_app["floor"])
+        for index, (label, _, connections, kind, _) in enumerate(rows):
             order = ["floor", "sample"] if (round_number + index) % 2 == 0 else ["sample", "floor"]
             for name in order:
                 app = apps[name]
@@ -305,10 +335,12 @@ def measure(apps, teams_by_app, heroes_by_app):
                 if round_number == 1 and os.environ.get("SHOW_STATEMENTS") == "1":
                     log(psql("postgres", "select calls, left(query, 120) from pg_stat_statements s join pg_database d "
                                          f"on d.oid = s.dbid where d.datname = '{app.database}' order by calls desc limit 8"))
+                if result["non2xx"] or result["errors"]:
+                    log(f"  {label}: {name} answered {result['non2xx']} non-2xx, {result['errors']} errors")
                 results.setdefault((label, kind), {}).setdefault(name, []).append(result)
                 if kind in ("write", "bulk"):
                     reset(app, heroes_by_app[name])
-                log(f"  {label:34} {name:6} {result['rps']:9.1f} req/s  p50 {result['p50']:7.2f} ms  "
+                log(f"  {label:44} {name:6} {result['rps']:9.1f} req/s  p50 {result['p50']:7.2f} ms  "
                     f"p99 {result['p99']:7.2f} ms  {result['statements']:5.2f} stmt/req  non-2xx {result['non2xx']}")
     return results
 
@@ -338,6 +370,23 @@ def table(results, startup, rss, scale_rows):
         lines.append(f"| {label} | {f_rps:.0f} | {s_rps:.0f} | {ratio:.2f} (≥ {throughput_target}) | "
                      f"{f_p50:.2f} / {f_p99:.2f} | {s_p50:.2f} / {s_p99:.2f} | {p99_ratio:.2f} (≤ {p99_target}) | "
                      f"{f_st:.2f} / {s_st:.2f} | {'yes' if met else 'no'} |")
+    lines.append("")
+    lines.append("| depth: last page against page 0, p50 | floor | sample | target |")
+    lines.append("|---|---|---|---|")
+    for (label, kind), by_app in results.items():
+        if "&page=0" not in label:
+            continue
+        base, suffix = label.split("&page=0")
+        deep = next(((l, k) for (l, k) in results if l.startswith(base + "&page=") and "(last)" in l
+                     and l.endswith(suffix)), None)
+        if deep is None:
+            continue
+        ratios = {}
+        for name in ("floor", "sample"):
+            ratios[name] = (median([r["p50"] for r in results[deep][name]])
+                            / median([r["p50"] for r in by_app[name]]))
+        lines.append(f"| {deep[0]} | {ratios['floor']:.2f} | {ratios['sample']:.2f} | "
+                     f"≤ 3, and ≤ the floor's own ratio × 1.5 |")
     lines.append("")
     lines.append("| start-up and memory | plain Spring Boot | sample (crudkit) | ratio (target) |")
     lines.append("|---|---|---|---|")
@@ -431,8 +480,9 @@ def main():
         machine = (f"{os.cpu_count()} cores, {round(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30)} "
                    f"GiB, {run(['java', '-version']).stderr.splitlines()[0]}, PostgreSQL "
                    f"{psql('postgres', 'show server_version')}")
-        header = (f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {machine}. wrk -t2 -c{CONNECTIONS} "
-                  f"(bulk -c2), {DURATION} s per measurement after a warm-up of each endpoint in {WARMUP} s slices until "
+        header = (f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {machine}. wrk -t2 at "
+                  f"{' and '.join('-c' + str(c) for c in CONNECTION_LEVELS)} (bulk -c2), random pages drawn over "
+                  f"the whole range, {DURATION} s per measurement after a warm-up of each endpoint in {WARMUP} s slices until "
                   f"{WARMUP_PLATEAU} in a row bring no step up of > {WARMUP_TOLERANCE:.0%}, {ROUNDS} rounds "
                   f"alternating the targets; medians. JVM flags: {' '.join(JVM_FLAGS)}.")
         text = header + "\n\n" + report + ("\n\nName filter at 1,000,000 heroes:\n\n```\n" + plan + "\n```\n"

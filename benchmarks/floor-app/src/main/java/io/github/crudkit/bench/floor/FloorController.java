@@ -53,7 +53,11 @@ class FloorController {
 	@GetMapping("/api/heroes")
 	Page<HeroPublic> heroes(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
 		int limit = Math.min(Math.max(size, 1), 100);
-		List<HeroPublic> content = this.jdbc.sql("select " + HERO_COLUMNS + " order by h.id limit ? offset ?")
+		// The page is cut on the hero table first, then only its rows are joined.
+		List<HeroPublic> content = this.jdbc.sql("""
+				select h.id, h.name, h.age, h.created_at, h.updated_at, t.id as team_id, t.name as team_name
+				from (select id, name, age, team_id, created_at, updated_at from hero order by id limit ? offset ?) h
+				left join team t on t.id = h.team_id order by h.id""")
 			.params(limit, (long) page * limit)
 			.query(FloorController::hero)
 			.list();
@@ -83,10 +87,8 @@ class FloorController {
 		List<TeamPublic> content = this.jdbc.sql("""
 				select t.id, t.name, t.headquarters, t.created_at, t.updated_at,
 				       (select count(*) from hero h where h.team_id = t.id) as hero_count
-				from team t order by t.id limit ? offset ?""")
-			.params(limit, (long) page * limit)
-			.query(FloorController::team)
-			.list();
+				from (select id, name, headquarters, created_at, updated_at from team order by id limit ? offset ?) t
+				order by t.id""").params(limit, (long) page * limit).query(FloorController::team).list();
 		return Page.of(content, page, limit,
 				() -> this.jdbc.sql("select count(*) from team").query(Long.class).single());
 	}
@@ -96,7 +98,8 @@ class FloorController {
 		TeamPublic team = this.jdbc.sql("""
 				insert into team (id, name, headquarters) values (nextval('team_seq'), ?, ?)
 				returning id, name, headquarters, 0 as hero_count, created_at, updated_at""")
-			.params(create.name(), create.headquarters())
+			.param(create.name())
+			.param(create.headquarters())
 			.query(FloorController::team)
 			.single();
 		return ResponseEntity.created(URI.create("/api/teams/" + team.id())).body(team);
@@ -118,7 +121,10 @@ class FloorController {
 		HeroPublic hero = this.jdbc.sql("""
 				insert into hero (id, name, secret_name, age, team_id) values (nextval('hero_seq'), ?, ?, ?, ?)
 				returning id, name, age, created_at, updated_at""")
-			.params(create.name(), create.secretName(), create.age(), create.teamId())
+			.param(create.name())
+			.param(create.secretName())
+			.param(create.age())
+			.param(create.teamId())
 			.query((rs, n) -> new HeroPublic(rs.getLong("id"), rs.getString("name"), age(rs), member,
 					instant(rs, "created_at"), instant(rs, "updated_at")))
 			.single();

@@ -60,7 +60,7 @@ public class PlainApplication {
 
 	@Entity
 	@Table(name = "hero")
-	@SequenceGenerator(sequenceName = "hero_seq", allocationSize = 1000)
+	@SequenceGenerator(sequenceName = "hero_seq", allocationSize = 50)
 	static class Hero {
 
 		@Id
