@@ -5,13 +5,16 @@ One command (see benchmarks/README.md):  python3 benchmarks/run.py
 
 It builds the three apps, starts a PostgreSQL 15 of its own with pg_stat_statements (the Debian server binaries of
 the machine, on port 55432, in a scratch directory), creates a fresh database per target, starts each app with the
-same JVM flags, seeds it through its HTTP API (100 teams, 10,000 heroes), warms up, then measures each endpoint with
+same JVM flags, seeds it through its HTTP API (100 teams, 10,000 heroes of whom half have a mentor, 200 powers,
+about 25,000 hero powers), warms up, then measures each endpoint with
 wrk at fixed concurrency in several rounds, alternating the targets, and counts SQL statements per request with
 pg_stat_statements. It also measures start-up to healthy against a plain Spring Boot app with the same starters, RSS
 after the run, a scale of 1,000,000 heroes, and deep pages (offset versus keyset). It prints one markdown table and
 writes it to benchmarks/results/latest.md. Only loopback addresses are used.
 """
 
+import concurrent.futures
+import datetime
 import json
 import os
 import random
@@ -180,19 +183,64 @@ def migrate(database):
                    stderr=subprocess.STDOUT, timeout=180)
 
 
+CATEGORIES = ["PHYSICAL", "MENTAL", "ENERGY", "MAGIC", "TECH"]
+TAGS = ["agile", "ancient", "cosmic", "dark", "defensive", "elemental", "flight", "healing", "kinetic", "light",
+        "mind", "offensive", "psionic", "rare", "sonic", "speed", "stealth", "strength", "tech", "water"]
+
+
 def seed(app):
+    """Seed one app through its HTTP API, the same rows for both: ids differ between the apps (each hands out its
+    own), so every reference is drawn as an index into the ids that this app answered, from the same random streams.
+    Returns {"teams": [...], "heroes": [...], "powers": [...]}, ids in creation order."""
     teams = [http("POST", app.url("/api/teams"), {"name": f"Team {i}", "headquarters": f"City {i}"})["id"]
              for i in range(100)]
     rng = random.Random(42)
+    mentors = random.Random(43)
+    heroes = []
     for batch in range(10):
         items = [{"name": f"Hero {batch * 1000 + i}", "secretName": f"Secret {batch * 1000 + i}",
                   "age": rng.randint(0, 120), "teamId": teams[(batch * 1000 + i) % 100]} for i in range(1000)]
-        http("POST", app.url("/api/heroes/bulk"), {"items": items})
-    heroes = [int(x) for x in psql(app.database, "select id from hero order by id").split()]
-    # Both databases start from the same physical state: statistics fresh and the visibility map set, so that
+        # Half of the heroes have a mentor: 5 in 9 of those after the first batch, each mentored by a hero of an
+        # earlier batch (a bulk request's mentors must exist before it), so that chains of mentors form, and no
+        # cycle.
+        for item in items:
+            if batch > 0 and mentors.random() < 5 / 9:
+                item["mentorId"] = heroes[mentors.randrange(len(heroes))]
+        heroes.extend(http("POST", app.url("/api/heroes/bulk"), {"items": items})["ids"])
+    powers = seed_powers(app, heroes)
+    # The links as seeded, kept aside so that the link writes can be undone (see reset).
+    psql(app.database, "create schema bench; create table bench.hero_power as table hero_power")
+    # Both databases start from the same physical state: heroes and links in key order (the links were assigned by
+    # concurrent requests, in an order of their own), statistics fresh and the visibility map set, so that
     # index-only scans are open to both (left to autovacuum, one of them may miss it for the whole run).
+    restore_links(app)
+    psql(app.database, "cluster hero using pk_hero")
     psql(app.database, "vacuum analyze")
-    return teams, heroes
+    return {"teams": teams, "heroes": heroes, "powers": powers}
+
+
+def seed_powers(app, heroes):
+    """200 powers, 40 per category, with 0 to 4 tags each; then 0 to 5 powers per hero (about 25,000 links), each at
+    a level from 1 to 10, assigned with PUT /api/heroes/{id}/powers/{powerId}: eight heroes at a time, the links of
+    one hero in sequence (they are serialised on the hero anyway)."""
+    rng = random.Random(44)
+    powers = [http("POST", app.url("/api/powers"),
+                   {"name": f"Power {i:03d}", "category": CATEGORIES[i % len(CATEGORIES)],
+                    "tags": sorted(rng.sample(TAGS, rng.randint(0, 4)))})["id"] for i in range(200)]
+    first_day = datetime.date(2000, 1, 1)
+    links = []
+    for hero in heroes:
+        links.append([(hero, powers[p], {"level": rng.randint(1, 10),
+                                         "acquiredOn": (first_day + datetime.timedelta(rng.randrange(9000))).isoformat()})
+                      for p in rng.sample(range(len(powers)), rng.randint(0, 5))])
+
+    def assign(hero_links):
+        for hero, power, body in hero_links:
+            http("PUT", app.url(f"/api/heroes/{hero}/powers/{power}"), body)
+
+    with concurrent.futures.ThreadPoolExecutor(8) as pool:
+        list(pool.map(assign, links))
+    return powers
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -218,6 +266,22 @@ def lua_post(path, bodies):
     return ("local bodies = {" + escaped + "}\n"
             "wrk.headers['Content-Type'] = 'application/json'\n"
             f"request = function() return wrk.format('POST', '{path}', nil, bodies[math.random(#bodies)]) end\n"
+            + DONE)
+
+
+def lua_put_link(heroes, powers):
+    """PUT of random hero/power pairs (new links mostly, some replaced), a random level. Each wrk thread draws from a
+    stream of its own: unseeded, both threads would send the same pairs at the same moments, all contending for the
+    same heroes' row locks."""
+    return ("local heroes = {" + ",".join(str(i) for i in heroes) + "}\n"
+            "local powers = {" + ",".join(str(i) for i in powers) + "}\n"
+            "local threads = 0\n"
+            "function setup(thread) threads = threads + 1; thread:set('number', threads) end\n"
+            "function init(args) math.randomseed(number * 7919) end\n"
+            "wrk.headers['Content-Type'] = 'application/json'\n"
+            "request = function() return wrk.format('PUT', '/api/heroes/' .. heroes[math.random(#heroes)] .. "
+            "'/powers/' .. powers[math.random(#powers)], nil, "
+            "'{\"level\":' .. math.random(1, 10) .. ',\"acquiredOn\":\"2024-06-01\"}') end\n"
             + DONE)
 
 
@@ -252,12 +316,17 @@ def pages(rows, size):
     return (rows + size - 1) // size
 
 
-def endpoints(teams, heroes):
+def endpoints(data):
     """(label, script, connections, kind, warm-up key) for every measurement. The variants of one endpoint (random
     pages, page 0, the last page; 16 and 32 connections) share its warm-up: the code they run is the same."""
+    teams, heroes, powers = data["teams"], data["heroes"], data["powers"]
     rng = random.Random(7)
     posts = [{"name": f"Bench {i}", "secretName": f"Secret {i}", "age": rng.randint(0, 120),
               "teamId": rng.choice(teams)} for i in range(200)]
+    # Half of the new heroes name a mentor, whom the answer embeds.
+    mentors = random.Random(8)
+    for post in posts[::2]:
+        post["mentorId"] = heroes[mentors.randrange(len(heroes))]
     bulk = [{"items": [{"name": f"Bulk {b}-{i}", "secretName": "S", "age": i % 100, "teamId": rng.choice(teams)}
                        for i in range(1000)]} for b in range(2)]
     rows = []
@@ -266,7 +335,7 @@ def endpoints(teams, heroes):
         rows.append(("GET /api/heroes/{id}" + c, lambda: lua_random_path("/api/heroes/", heroes), connections,
                      "read-by-id", "hero"))
         for path, total in (("/api/heroes?size=20", len(heroes)), ("/api/heroes?size=100", len(heroes)),
-                            ("/api/teams?size=20", len(teams))):
+                            ("/api/teams?size=20", len(teams)), ("/api/powers?size=20", len(powers))):
             size = int(path.rsplit("=", 1)[1])
             last = pages(total, size) - 1
             rows.append((f"GET {path}, random page{c}", lambda p=path, n=pages(total, size): lua_random_page(p, n),
@@ -277,22 +346,36 @@ def endpoints(teams, heroes):
         rows.append(("GET /api/teams/{id} (100 heroes)" + c, lambda: lua_random_path("/api/teams/", teams),
                      connections, "read-by-id", "team"))
         rows.append(("POST /api/heroes" + c, lambda: lua_post("/api/heroes", posts), connections, "write", "post"))
+        rows.append(("GET /api/heroes/{id}/powers" + c, lambda: lua_random_path("/api/heroes/", heroes, "/powers"),
+                     connections, "read-by-id", "hero-powers"))
+        rows.append(("PUT /api/heroes/{id}/powers/{powerId}" + c, lambda: lua_put_link(heroes, powers), connections,
+                     "write", "put-link"))
     rows.append(("POST /api/heroes/bulk (1000) c2", lambda: lua_post("/api/heroes/bulk", bulk), 2, "bulk", "bulk"))
     return rows
 
 
-def reset(app, heroes):
+def restore_links(app):
+    """The links as seeded, written afresh in key order."""
+    psql(app.database, "truncate hero_power; "
+                       "insert into hero_power select * from bench.hero_power order by hero_id, power_id")
+
+
+def reset(app, data, key):
     """Writes grow the hero table; put it back to the seeded rows so that every read sees the same 10,000 heroes, in
-    the same physical state: VACUUM FULL rewrites the table and its indexes, which a plain VACUUM would leave bloated
-    by the millions of rows that the bulk measurements insert and delete. A rewrite leaves the visibility map empty,
-    and every index-only scan would then read the heap (a count over the hero index fetched each row), unlike the
-    seeded state: a VACUUM follows."""
-    psql(app.database, f"delete from hero where id > {max(heroes)}")
-    psql(app.database, "vacuum full hero")
-    psql(app.database, "vacuum analyze hero")
+    the same physical state. CLUSTER rewrites the table and its indexes in id order, as seeded: a plain VACUUM would
+    leave them bloated by the millions of rows that the bulk measurements insert and delete, and a VACUUM FULL would
+    keep the heroes that link writes updated where the updates moved them. A rewrite leaves the visibility map empty
+    (every index-only scan would read the heap), so a VACUUM follows. Link writes add and replace hero powers and
+    update (the version of) heroes: the links are put back as seeded."""
+    if key == "put-link":
+        restore_links(app)
+    else:
+        psql(app.database, f"delete from hero where id > {max(data['heroes'])}")
+    psql(app.database, "cluster hero using pk_hero")
+    psql(app.database, "vacuum analyze hero, hero_power")
 
 
-def warm_up(app, script, connections, kind, heroes):
+def warm_up(app, script, connections, kind, key, data):
     """Load the endpoint in slices of WARMUP seconds until it stops improving: WARMUP_PLATEAU slices in a row without
     a step up, a step up being a slice more than WARMUP_TOLERANCE faster than the last step up (at least WARMUP_MIN,
     at most WARMUP_MAX slices). On two cores the JIT needs minutes to compile the sample's deeper stack, so a fixed
@@ -304,7 +387,7 @@ def warm_up(app, script, connections, kind, heroes):
         rate = wrk(app, script(), WARMUP, connections)["rps"]
         rates.append(round(rate))
         if kind in ("write", "bulk"):
-            reset(app, heroes)
+            reset(app, data, key)
         if rate > last_step * (1 + WARMUP_TOLERANCE):
             last_step, since_step = rate, 0
         else:
@@ -314,24 +397,24 @@ def warm_up(app, script, connections, kind, heroes):
     return rates
 
 
-def measure(apps, teams_by_app, heroes_by_app):
+def measure(apps, data_by_app):
     results = {}
     for name, app in apps.items():
         warmed = set()
-        for label, script, connections, kind, key in endpoints(teams_by_app[name], heroes_by_app[name]):
+        for label, script, connections, kind, key in endpoints(data_by_app[name]):
             if key in warmed:
                 continue
             warmed.add(key)
-            slices = warm_up(app, script, connections, kind, heroes_by_app[name])
+            slices = warm_up(app, script, connections, kind, key, data_by_app[name])
             log(f"  warm-up {label:44} {name:6} req/s per {WARMUP} s slice: {slices}")
     for round_number in range(1, ROUNDS + 1):
         log(f"round {round_number} of {ROUNDS}")
-        rows = endpoints(teams_by_app["floor"], heroes_by_app["floor"])
-        for index, (label, _, connections, kind, _) in enumerate(rows):
+        rows = endpoints(data_by_app["floor"])
+        for index, (label, _, connections, kind, key) in enumerate(rows):
             order = ["floor", "sample"] if (round_number + index) % 2 == 0 else ["sample", "floor"]
             for name in order:
                 app = apps[name]
-                script = endpoints(teams_by_app[name], heroes_by_app[name])[index][1]()
+                script = endpoints(data_by_app[name])[index][1]()
                 psql("postgres", "select pg_stat_statements_reset()")
                 result = wrk(app, script, DURATION, connections)
                 result["statements"] = statements_since_reset(app.database) / max(result["requests"], 1)
@@ -342,7 +425,7 @@ def measure(apps, teams_by_app, heroes_by_app):
                     log(f"  {label}: {name} answered {result['non2xx']} non-2xx, {result['errors']} errors")
                 results.setdefault((label, kind), {}).setdefault(name, []).append(result)
                 if kind in ("write", "bulk"):
-                    reset(app, heroes_by_app[name])
+                    reset(app, data_by_app[name], key)
                 log(f"  {label:44} {name:6} {result['rps']:9.1f} req/s  p50 {result['p50']:7.2f} ms  "
                     f"p99 {result['p99']:7.2f} ms  {result['statements']:5.2f} stmt/req  non-2xx {result['non2xx']}")
     return results
@@ -471,12 +554,17 @@ def main():
                 app.stop()
         log(f"start-up to healthy: plain {startup['plain']}, sample {startup['sample']}")
         apps = {"floor": App("floor", "bench_floor"), "sample": App("sample", "bench_sample")}
-        teams, heroes = {}, {}
+        seeded = {}
         for name, app in apps.items():
             app.start()
-            teams[name], heroes[name] = seed(app)
-            log(f"{name}: {len(teams[name])} teams, {len(heroes[name])} heroes")
-        results = measure(apps, teams, heroes)
+            started = time.monotonic()
+            seeded[name] = seed(app)
+            log(f"{name}: {len(seeded[name]['teams'])} teams, {len(seeded[name]['heroes'])} heroes, "
+                f"{len(seeded[name]['powers'])} powers, "
+                f"{psql(app.database, 'select count(*) from hero_power')} hero powers, "
+                f"{psql(app.database, 'select count(*) from hero where mentor_id is not null')} heroes with a mentor; "
+                f"seeded in {time.monotonic() - started:.0f} s")
+        results = measure(apps, seeded)
         rss = {name: app.rss_mib() for name, app in apps.items()}
         scale_rows, plan = scale(apps["sample"]) if SCALE else ([], "")
         report = table(results, startup, rss, scale_rows)
