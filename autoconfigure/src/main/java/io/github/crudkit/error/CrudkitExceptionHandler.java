@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
@@ -33,6 +34,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -81,6 +83,8 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 	public static final String ERRORS_PROPERTY = ProblemException.ERRORS_PROPERTY;
 
 	private static final Log logger = LogFactory.getLog(CrudkitExceptionHandler.class);
+
+	private static final Pattern CONTAINER_ELEMENT = Pattern.compile("\\.?<[a-z ]+>");
 
 	/**
 	 * What JPA providers raise, by name (each is optional), for a reference to a row that
@@ -241,11 +245,18 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 	public ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex, WebRequest request) {
 		List<FieldViolation> errors = ex.getConstraintViolations()
 			.stream()
-			.sorted(Comparator.comparing((ConstraintViolation<?> violation) -> violation.getPropertyPath().toString())
-				.thenComparing(ConstraintViolation::getMessage))
-			.map((violation) -> new FieldViolation(violation.getPropertyPath().toString(), violation.getMessage()))
+			.map((violation) -> new FieldViolation(fieldOf(violation), violation.getMessage()))
+			.sorted(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message))
 			.toList();
 		return respond(validationProblem(errors), "validation", request);
+	}
+
+	/**
+	 * The request field of a violation, as the client wrote it: {@code tags[3]} for an
+	 * element of a list, without Bean Validation's {@code <list element>} node.
+	 */
+	private static String fieldOf(ConstraintViolation<?> violation) {
+		return CONTAINER_ELEMENT.matcher(violation.getPropertyPath().toString()).replaceAll("");
 	}
 
 	/**
@@ -332,9 +343,22 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 		List<FieldViolation> errors = new ArrayList<>();
 		ex.getParameterValidationResults().forEach((result) -> {
 			String name = result.getMethodParameter().getParameterName();
-			result.getResolvableErrors()
-				.forEach((error) -> errors.add(new FieldViolation((name != null) ? name : "parameter",
-						String.valueOf(error.getDefaultMessage()))));
+			String parameter = (name != null) ? name : "parameter";
+			if (result instanceof ParameterErrors bean) {
+				// A @Valid body (or other object) validated with the method's parameters:
+				// its fields are what the client named, as when it is validated alone.
+				bean.getFieldErrors()
+					.forEach((error) -> errors
+						.add(new FieldViolation(error.getField(), String.valueOf(error.getDefaultMessage()))));
+				bean.getGlobalErrors()
+					.forEach((error) -> errors
+						.add(new FieldViolation(parameter, String.valueOf(error.getDefaultMessage()))));
+			}
+			else {
+				result.getResolvableErrors()
+					.forEach((error) -> errors
+						.add(new FieldViolation(parameter, String.valueOf(error.getDefaultMessage()))));
+			}
 		});
 		errors.sort(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message));
 		return respond(validationProblem(errors), headers, "validation", request);
@@ -568,6 +592,14 @@ public class CrudkitExceptionHandler extends ResponseEntityExceptionHandler {
 	private static String describe(@Nullable Class<?> type) {
 		if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
 			return "an integer";
+		}
+		if (type != null && type.isEnum()) {
+			Object[] constants = type.getEnumConstants();
+			StringBuilder values = new StringBuilder("one of ");
+			for (int i = 0; i < constants.length; i++) {
+				values.append((i > 0) ? ", " : "").append(((Enum<?>) constants[i]).name());
+			}
+			return values.toString();
 		}
 		return "a valid value";
 	}

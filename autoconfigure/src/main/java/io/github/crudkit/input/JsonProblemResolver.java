@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidNullException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -45,6 +47,16 @@ public final class JsonProblemResolver implements ProblemResolver {
 		if (findCause(failure, StreamConstraintsException.class) != null) {
 			return problem("The request body nests too deeply or has a value that is too long.", null, "");
 		}
+		MismatchedInputException mismatched = findCause(failure, MismatchedInputException.class);
+		if (mismatched != null && JsonPaths.fieldOf(mismatched) != null) {
+			if (mismatched instanceof InvalidNullException) {
+				return invalid(JsonPaths.fieldOf(mismatched), "must not be null");
+			}
+			Class<?> target = mismatched.getTargetType();
+			if (target != null && target.isEnum()) {
+				return invalid(JsonPaths.fieldOf(mismatched), mustBeOneOf(target));
+			}
+		}
 		JacksonException jackson = findCause(failure, JacksonException.class);
 		if (jackson != null && JsonPaths.fieldOf(jackson) != null) {
 			return invalid(JsonPaths.fieldOf(jackson), "has a value of the wrong type");
@@ -53,6 +65,20 @@ public final class JsonProblemResolver implements ProblemResolver {
 			return problem("The request body is not valid JSON.", null, "");
 		}
 		return null;
+	}
+
+	/**
+	 * The message for a value outside an enum: {@code must be one of A, B, C}.
+	 * @param type the enum type
+	 * @return the message
+	 */
+	public static String mustBeOneOf(Class<?> type) {
+		Object[] constants = type.getEnumConstants();
+		StringBuilder message = new StringBuilder("must be one of ");
+		for (int i = 0; i < constants.length; i++) {
+			message.append((i > 0) ? ", " : "").append(((Enum<?>) constants[i]).name());
+		}
+		return message.toString();
 	}
 
 	private static ProblemException invalid(@Nullable String field, String message) {

@@ -49,7 +49,11 @@ public final class SortPolicy {
 	 * or a write-only one
 	 */
 	public static SortPolicy of(SortableBy sortableBy) {
-		return of(sortableBy.value(), sortableBy.defaultSort(), sortableBy.tieBreaker(), sortableBy.entity(),
+		List<String> problems = problems(sortableBy);
+		if (!problems.isEmpty()) {
+			throw new IllegalStateException(String.join("; ", problems));
+		}
+		return build(sortableBy.value(), sortableBy.defaultSort(), sortableBy.tieBreaker(), sortableBy.entity(),
 				sortableBy.ignoreCase());
 	}
 
@@ -89,6 +93,11 @@ public final class SortPolicy {
 		if (!problems.isEmpty()) {
 			throw new IllegalStateException(String.join("; ", problems));
 		}
+		return build(properties, defaultOrder, tieBreaker, entity, ignoreCase);
+	}
+
+	private static SortPolicy build(String[] properties, String[] defaultOrder, String tieBreaker, Class<?> entity,
+			String[] ignoreCase) {
 		Set<String> allowed = new LinkedHashSet<>(Arrays.asList(properties));
 		Set<String> caseInsensitive = Set.of(ignoreCase);
 		Set<String> writeOnly = (entity != void.class) ? writeOnlyFields(entity) : Set.of();
@@ -107,7 +116,7 @@ public final class SortPolicy {
 	 */
 	public static List<String> problems(SortableBy sortableBy) {
 		return problems(sortableBy.value(), sortableBy.defaultSort(), sortableBy.tieBreaker(), sortableBy.entity(),
-				sortableBy.ignoreCase());
+				sortableBy.ignoreCase(), sortableBy.computed());
 	}
 
 	/**
@@ -125,10 +134,37 @@ public final class SortPolicy {
 	 */
 	public static List<String> problems(String[] properties, String[] defaultOrder, String tieBreaker, Class<?> entity,
 			String[] ignoreCase) {
+		return problems(properties, defaultOrder, tieBreaker, entity, ignoreCase, new String[0]);
+	}
+
+	/**
+	 * Return every problem of a whitelist with computed properties: as
+	 * {@link #problems(String[], String[], String, Class, String[])}, the computed
+	 * properties exempt from the entity check and required to be in the whitelist.
+	 * @param properties the properties clients may sort by
+	 * @param defaultOrder the order when the request gives none
+	 * @param tieBreaker the unique property appended to every order
+	 * @param entity the entity whose properties these are, or {@code void.class} for no
+	 * check
+	 * @param ignoreCase the properties that order regardless of case
+	 * @param computed the properties the query orders by expressions of its own
+	 * @return one line per problem, empty when the whitelist is sound
+	 */
+	public static List<String> problems(String[] properties, String[] defaultOrder, String tieBreaker, Class<?> entity,
+			String[] ignoreCase, String[] computed) {
 		List<String> problems = new ArrayList<>();
 		Set<String> allowed = new LinkedHashSet<>(Arrays.asList(properties));
+		Set<String> expressions = new LinkedHashSet<>(Arrays.asList(computed));
+		for (String property : expressions) {
+			if (!allowed.contains(property)) {
+				problems.add("@SortableBy's computed names '" + property + "', which is not among " + allowed);
+			}
+		}
 		if (entity != void.class) {
 			for (String property : allowed) {
+				if (expressions.contains(property)) {
+					continue;
+				}
 				Field field = findPath(entity, property);
 				if (field == null) {
 					problems.add("@SortableBy names '" + property + "', which " + entity.getName() + " does not have");

@@ -61,4 +61,13 @@ public @interface SortableBy {
 	 */
 	Class<?> entity() default void.class;
 
+	/**
+	 * The properties of {@link #value()} that are no attribute of {@link #entity()}: the
+	 * query orders them by an expression of its own (crudkit's {@code SortExpressions},
+	 * the level at which a hero holds a power, say). They are exempt from the entity
+	 * check.
+	 * @return the computed properties
+	 */
+	String[] computed() default {};
+
 }

@@ -16,7 +16,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
-import org.springframework.data.jpa.repository.query.QueryUtils;
 
 /**
  * The ids of a page, chosen on the entity's table alone (its filter, its order, the id as
@@ -44,14 +43,32 @@ final class PageIds {
 	static <E> Predicate restrict(EntityManager entityManager, CriteriaQuery<?> query, Root<E> root,
 			Specification<E> filter, Sort sort, @Nullable ParameterExpression<Integer> offset,
 			ParameterExpression<Integer> size) {
+		return restrict(entityManager, query, root, filter, sort, SortExpressions.none(), offset, size);
+	}
+
+	/**
+	 * Restrict a query's root to the ids of a page whose order may use sort expressions.
+	 * @param entityManager the entity manager, for its criteria builder and metamodel
+	 * @param query the query that reads the rows
+	 * @param root its root
+	 * @param filter the filter, applied to the subquery's own root
+	 * @param sort the order, applied to the subquery and to be applied to the query
+	 * @param sorts the expressions of sort properties that are not attributes
+	 * @param offset how many rows to skip, {@code null} for none
+	 * @param size how many rows to take
+	 * @return the condition
+	 */
+	static <E> Predicate restrict(EntityManager entityManager, CriteriaQuery<?> query, Root<E> root,
+			Specification<E> filter, Sort sort, SortExpressions<E> sorts, @Nullable ParameterExpression<Integer> offset,
+			ParameterExpression<Integer> size) {
 		@SuppressWarnings("unchecked")
 		Class<E> entity = (Class<E>) root.getJavaType();
 		SingularAttribute<? super E, ?> id = idAttribute(entityManager, entity);
-		return root.get(id).in(subquery(entityManager, query, entity, id, filter, sort, offset, size));
+		return root.get(id).in(subquery(entityManager, query, entity, id, filter, sort, sorts, offset, size));
 	}
 
 	private static <E, I> Subquery<I> subquery(EntityManager entityManager, CriteriaQuery<?> query, Class<E> entity,
-			SingularAttribute<? super E, I> id, Specification<E> filter, Sort sort,
+			SingularAttribute<? super E, I> id, Specification<E> filter, Sort sort, SortExpressions<E> sorts,
 			@Nullable ParameterExpression<Integer> offset, ParameterExpression<Integer> size) {
 		CriteriaBuilder builder = entityManager.getCriteriaBuilder();
 		JpaSubQuery<I> ids = (JpaSubQuery<I>) query.subquery(id.getJavaType());
@@ -61,7 +78,7 @@ final class PageIds {
 		if (condition != null) {
 			ids.where(condition);
 		}
-		ids.orderBy(QueryUtils.toOrders(sort, candidate, builder));
+		ids.orderBy(sorts.toOrders(sort, candidate, query, builder));
 		if (offset != null) {
 			ids.offset(jpa(offset));
 		}

@@ -30,8 +30,19 @@ public interface AssociationResolver {
 	 *
 	 * @param entity the entity's name
 	 * @param associations the associations ({@code Owner.attribute}) that load it lazily
+	 * @param collection whether the associations are collections (to-many), loaded by the
+	 * owner's key rather than by the entity's id
 	 */
-	record Target(String entity, List<String> associations) {
+	record Target(String entity, List<String> associations, boolean collection) {
+
+		/**
+		 * A target loaded through to-one associations, or none.
+		 * @param entity the entity's name
+		 * @param associations the to-one associations that load it lazily
+		 */
+		public Target(String entity, List<String> associations) {
+			this(entity, associations, false);
+		}
 
 	}
 

@@ -16,16 +16,41 @@ import org.jspecify.annotations.Nullable;
  * {@code Hero.team}, if known
  * @param location the application code that ran it, for example
  * {@code HeroService.list(HeroService.java:42)}
+ * @param collection whether the associations are collections (to-many)
  * @since 0.1.0
  */
 public record NPlusOneDetection(String unitOfWork, String sql, int count, @Nullable String entity,
-		List<String> associations, @Nullable String location) {
+		List<String> associations, @Nullable String location, boolean collection) {
+
+	/**
+	 * A detection of to-one associations, or of none.
+	 * @param unitOfWork the request or transaction it happened in
+	 * @param sql the repeated statement
+	 * @param count how often it ran in the unit of work
+	 * @param entity the entity it loads, if known
+	 * @param associations the to-one associations that lazily load it
+	 * @param location the application code that ran it
+	 */
+	public NPlusOneDetection(String unitOfWork, String sql, int count, @Nullable String entity,
+			List<String> associations, @Nullable String location) {
+		this(unitOfWork, sql, count, entity, associations, location, false);
+	}
 
 	/**
 	 * Return how to fix it.
 	 * @return the advice
 	 */
 	public String fix() {
+		if (!this.associations.isEmpty() && this.collection) {
+			String attribute = this.associations.get(0);
+			String path = attribute.substring(attribute.indexOf('.') + 1);
+			return "load the collection for all the owners at once: read the owners' page, then their " + path
+					+ " in one statement by the page's ids (ProjectionReader.findChildren), or fetch it with an"
+					+ " id-first page (EntityReader.findPage(..., \"" + path + "\")), or load it in batches"
+					+ " (@BatchSize on " + attribute + ", hibernate.default_batch_fetch_size); never 'join fetch' a"
+					+ " collection into a paged query (crudkit's default fail_on_pagination_over_collection_fetch"
+					+ " refuses it, and it would cut the page in memory)";
+		}
 		if (!this.associations.isEmpty()) {
 			String attribute = this.associations.get(0);
 			String path = attribute.substring(attribute.indexOf('.') + 1);

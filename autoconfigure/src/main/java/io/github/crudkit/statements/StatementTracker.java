@@ -225,7 +225,8 @@ public final class StatementTracker {
 			logger.debug("Could not resolve the association of " + sql, ex);
 		}
 		return new NPlusOneDetection(unit.description, sql, count, (target != null) ? target.entity() : null,
-				(target != null) ? target.associations() : List.of(), callerLocation());
+				(target != null) ? target.associations() : List.of(), callerLocation(),
+				target != null && target.collection());
 	}
 
 	private @Nullable Unit beginTransactionUnit() {
@@ -380,7 +381,7 @@ public final class StatementTracker {
 			this.detected.forEach((sql,
 					detection) -> detections.add(new NPlusOneDetection(detection.unitOfWork(), sql,
 							this.bySql.getOrDefault(sql, detection.count()), detection.entity(),
-							detection.associations(), detection.location())));
+							detection.associations(), detection.location(), detection.collection())));
 			return new UnitOfWorkStatistics(this.description, this.statements,
 					this.kinds[StatementKind.SELECT.ordinal()], this.kinds[StatementKind.INSERT.ordinal()],
 					this.kinds[StatementKind.UPDATE.ordinal()], this.kinds[StatementKind.DELETE.ordinal()],

@@ -74,7 +74,7 @@ final class HibernateAssociationResolver implements AssociationResolver {
 		List<String> collections = model.collectionsByTableAndKey.get(table + "." + column);
 		if (collections != null) {
 			String element = (entity != null) ? entity.name : table;
-			return new Target(element, collections);
+			return new Target(element, collections, true);
 		}
 		return (entity != null) ? new Target(entity.name, List.of()) : null;
 	}
@@ -133,7 +133,8 @@ final class HibernateAssociationResolver implements AssociationResolver {
 		}
 
 		private static String simpleName(String entityName) {
-			return entityName.substring(entityName.lastIndexOf('.') + 1);
+			// A nested entity class is named Outer$Inner: its simple name is Inner.
+			return entityName.substring(Math.max(entityName.lastIndexOf('.'), entityName.lastIndexOf('$')) + 1);
 		}
 
 		record Entity(String name, List<String> idColumns) {

@@ -27,6 +27,7 @@ import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.metamodel.mapping.ModelPart;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 import org.hibernate.metamodel.mapping.SelectableMapping;
+import org.hibernate.metamodel.mapping.SoftDeleteMapping;
 import org.hibernate.persister.collection.CollectionPersister;
 import org.hibernate.persister.entity.EntityPersister;
 import org.jspecify.annotations.Nullable;
@@ -267,8 +268,12 @@ public final class SchemaDrift {
 					addSelectables(attribute, owner);
 				}
 			});
-			if (persister.getSoftDeleteMapping() != null) {
-				addSelectables(persister.getSoftDeleteMapping(), owner);
+			SoftDeleteMapping softDelete = persister.getSoftDeleteMapping();
+			if (softDelete != null) {
+				// Hibernate's @SoftDelete column is no attribute and yields no
+				// selectable.
+				table(softDelete.getTableName()).columns.putIfAbsent(softDelete.getColumnName().replace("\"", ""),
+						owner);
 			}
 			String primaryTable = normalizeTable(persister.getIdentifierTableDetails().getTableName());
 			for (Class<?> type = persister.getMappedClass(); type != null
