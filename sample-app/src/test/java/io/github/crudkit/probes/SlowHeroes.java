@@ -35,7 +35,7 @@ public class SlowHeroes {
 	@Transactional
 	@PostMapping("/test/slow-heroes")
 	public ResponseEntity<HeroPublic> create(@RequestParam String name, @RequestParam long millis) {
-		HeroPublic hero = this.heroes.create(new HeroCreate(name, "SECRET-slow", null, null)).body();
+		HeroPublic hero = this.heroes.create(new HeroCreate(name, "SECRET-slow", null, null, null)).body();
 		this.jdbc.sql("SELECT 1 FROM pg_sleep(?)").param(millis / 1000.0).query(Integer.class).single();
 		return ResponseEntity.created(URI.create("/api/heroes/" + hero.id())).body(hero);
 	}

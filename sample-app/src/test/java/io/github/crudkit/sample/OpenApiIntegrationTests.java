@@ -33,9 +33,17 @@ class OpenApiIntegrationTests {
 		JsonNode schemas = this.api.get("/v3/api-docs").json().get("components").get("schemas");
 
 		assertThat(schemas.propertyNames()).contains("TeamCreate", "TeamUpdate", "TeamPublic", "TeamPublicWithHeroes",
-				"HeroCreate", "HeroUpdate", "HeroPublic", "HeroSummary", "TeamSummary");
+				"HeroCreate", "HeroUpdate", "HeroPublic", "HeroSummary", "TeamSummary", "PowerCreate", "PowerUpdate",
+				"PowerPublic", "PowerSummary", "HeroPowerAssign", "HeroPowerUpdate", "HeroPower", "HeroPowerSummary");
 		assertThat(schemas.get("HeroPublic").get("properties").propertyNames()).containsExactlyInAnyOrder("id", "name",
-				"age", "team", "createdAt", "updatedAt");
+				"age", "team", "mentor", "powers", "createdAt", "updatedAt");
+		assertThat(schemas.get("HeroPower").get("properties").propertyNames()).containsExactlyInAnyOrder("power",
+				"level", "acquiredOn");
+		assertThat(schemas.get("PowerPublic").get("properties").propertyNames()).containsExactlyInAnyOrder("id", "name",
+				"category", "tags", "heroCount", "createdAt", "updatedAt");
+		assertThat(schemas.get("PowerCreate").get("properties").get("category").get("enum"))
+			.extracting(JsonNode::asString)
+			.containsExactly("PHYSICAL", "MENTAL", "ENERGY", "MAGIC", "TECH");
 		assertThat(schemas.get("HeroCreate").get("properties").get("secretName").get("writeOnly").asBoolean()).isTrue();
 	}
 
@@ -108,7 +116,7 @@ class OpenApiIntegrationTests {
 				}
 			});
 		}));
-		assertThat(operations).hasSize(12);
+		assertThat(operations).hasSize(26);
 		JsonNode problem = document.get("components").get("schemas").get("Problem");
 		assertThat(problem.get("required").valueStream().map(JsonNode::asString)).containsExactlyInAnyOrder("type",
 				"title", "status", "detail", "instance");
@@ -165,14 +173,22 @@ class OpenApiIntegrationTests {
 				.forEachEntry((method, operation) -> ids.add(operation.get("operationId").asString())));
 
 		assertThat(ids).containsExactlyInAnyOrder("teamCreate", "teamList", "teamGet", "teamPatch", "teamDelete",
-				"teamHeroesList", "heroCreate", "heroCreateAll", "heroList", "heroGet", "heroPatch", "heroDelete");
+				"teamHeroesList", "heroCreate", "heroCreateAll", "heroList", "heroGet", "heroPatch", "heroDelete",
+				"heroMentees", "heroLineage", "heroPowerList", "heroPowerGet", "heroPowerAssign", "heroPowerPatch",
+				"heroPowerRemove", "powerCreate", "powerList", "powerGet", "powerPatch", "powerRetire", "powerRestore",
+				"powerHeroesList");
 	}
 
 	@Test
 	void recordsSayWhichPropertiesAreRequiredAndWhichNullable() {
 		JsonNode schemas = document().get("components").get("schemas");
 
-		assertThat(required(schemas, "HeroPublic")).containsExactlyInAnyOrder("id", "name", "createdAt", "updatedAt");
+		assertThat(required(schemas, "HeroPublic")).containsExactlyInAnyOrder("id", "name", "powers", "createdAt",
+				"updatedAt");
+		JsonNode mentor = schemas.get("HeroPublic").get("properties").get("mentor");
+		assertThat(mentor.get("oneOf").get(0).get("$ref").asString()).isEqualTo("#/components/schemas/HeroSummary");
+		assertThat(required(schemas, "PowerCreate")).containsExactlyInAnyOrder("name", "category");
+		assertThat(required(schemas, "HeroPowerAssign")).containsExactlyInAnyOrder("level");
 		assertThat(types(schemas.get("HeroPublic").get("properties").get("age"))).containsExactly("integer", "null");
 		JsonNode team = schemas.get("HeroPublic").get("properties").get("team");
 		assertThat(team.get("oneOf").get(0).get("$ref").asString()).isEqualTo("#/components/schemas/TeamSummary");

@@ -14,8 +14,9 @@ import jakarta.persistence.Table;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A hero, optionally in a team. Its secret name is write-only: it is stored, never sent
- * back.
+ * A hero, optionally in a team and with a mentor (another hero: a self-reference that
+ * never closes a cycle). Its secret name is write-only: it is stored, never sent back.
+ * Its powers are links ({@link HeroPower}) that belong to it.
  */
 @Entity
 @Table(name = "hero")
@@ -38,16 +39,21 @@ public class Hero extends BaseEntity {
 	@JoinColumn(name = "team_id")
 	private @Nullable Team team;
 
+	@ManyToOne(fetch = FetchType.LAZY)
+	@JoinColumn(name = "mentor_id")
+	private @Nullable Hero mentor;
+
 	protected Hero() {
 		this.name = "";
 		this.secretName = "";
 	}
 
-	Hero(String name, String secretName, @Nullable Integer age, @Nullable Team team) {
+	Hero(String name, String secretName, @Nullable Integer age, @Nullable Team team, @Nullable Hero mentor) {
 		this.name = name;
 		this.secretName = secretName;
 		this.age = age;
 		this.team = team;
+		this.mentor = mentor;
 	}
 
 	public String getName() {
@@ -70,11 +76,16 @@ public class Hero extends BaseEntity {
 		return this.team;
 	}
 
-	void update(String name, String secretName, @Nullable Integer age, @Nullable Team team) {
+	public @Nullable Hero getMentor() {
+		return this.mentor;
+	}
+
+	void update(String name, String secretName, @Nullable Integer age, @Nullable Team team, @Nullable Hero mentor) {
 		this.name = name;
 		this.secretName = secretName;
 		this.age = age;
 		this.team = team;
+		this.mentor = mentor;
 	}
 
 }

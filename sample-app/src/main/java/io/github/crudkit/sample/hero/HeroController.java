@@ -1,6 +1,7 @@
 package io.github.crudkit.sample.hero;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Set;
 
 import io.github.crudkit.concurrency.IfMatch;
@@ -59,7 +60,7 @@ class HeroController {
 
 	@PostMapping
 	@Operation(summary = "Create a hero")
-	@ApiResponse(responseCode = "422", description = "teamId names no team.")
+	@ApiResponse(responseCode = "422", description = "teamId names no team, or mentorId no hero.")
 	ResponseEntity<Versioned<HeroPublic>> create(@Valid @RequestBody HeroCreate create) {
 		Versioned<HeroPublic> hero = this.heroes.create(create);
 		return ResponseEntity.created(URI.create("/api/heroes/" + hero.body().id())).body(hero);
@@ -70,8 +71,9 @@ class HeroController {
 	@Operation(summary = "Create up to 1000 heroes in one transaction, all or nothing")
 	@ApiResponse(responseCode = "413",
 			description = "More than 1000 items, or a body larger than the server accepts; " + "nothing was created.")
-	@ApiResponse(responseCode = "422", description = "The teamId of an item names no team (errors names it: "
-			+ "items[3].teamId); nothing was created.")
+	@ApiResponse(responseCode = "422",
+			description = "The teamId of an item names no team, or its mentorId no hero that "
+					+ "existed before the request (errors names it: items[3].teamId); nothing was created.")
 	HeroBulkCreated createAll(@RequestBody HeroBulkCreate bulk) {
 		// Counted before validation, so that an oversized request is a 413 whatever its
 		// items hold.
@@ -111,6 +113,26 @@ class HeroController {
 		return this.heroes.get(id);
 	}
 
+	@GetMapping("/{id}/mentees")
+	@Operation(summary = "List the heroes whose mentor a hero is", description = Keyset.OPERATION_DESCRIPTION)
+	PagedModel<HeroPublic> mentees(@PathVariable @Positive long id, @HeroSort Pageable pageable) {
+		return new PagedModel<>(this.heroes.listMentees(id, pageable));
+	}
+
+	@GetMapping(path = "/{id}/mentees", params = Keyset.PARAMETER)
+	@Operation(summary = "List the heroes whose mentor a hero is", description = Keyset.OPERATION_DESCRIPTION)
+	KeysetPage<HeroPublic> menteesAfter(@PathVariable @Positive long id,
+			@Parameter(description = Keyset.PARAMETER_DESCRIPTION) @RequestParam(required = false) @Nullable Long after,
+			@HeroSort Pageable pageable) {
+		return this.heroes.listMenteesAfter(id, Keyset.check(after, pageable));
+	}
+
+	@GetMapping("/{id}/lineage")
+	@Operation(summary = "Read a hero's mentor, that hero's mentor, and so on (closest first)")
+	List<HeroSummary> lineage(@PathVariable @Positive long id) {
+		return this.heroes.lineage(id);
+	}
+
 	@PatchMapping(path = "/{id}", consumes = { "application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE })
 	@Operation(summary = "Change a hero (JSON Merge Patch)",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
@@ -118,7 +140,9 @@ class HeroController {
 							schema = @Schema(implementation = HeroUpdate.class)),
 					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 							schema = @Schema(implementation = HeroUpdate.class)) }))
-	@ApiResponse(responseCode = "422", description = "teamId names no team.")
+	@ApiResponse(responseCode = "409", description = "mentorId names the hero itself or one of its mentees, direct "
+			+ "or indirect; or the hero was changed by another request meanwhile (send If-Match to get a 412 instead).")
+	@ApiResponse(responseCode = "422", description = "teamId names no team, or mentorId no hero.")
 	Versioned<HeroPublic> patch(@PathVariable @Positive long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@RequestBody JsonNode patch) {

@@ -18,11 +18,12 @@ import org.jspecify.annotations.Nullable;
  * @param secretName the secret identity: stored, never returned
  * @param age the age, if known
  * @param teamId the team to join, if any
+ * @param mentorId the hero's mentor, if any
  */
 @Schema(name = "HeroCreate")
 public record HeroCreate(@NotBlank @Size(max = 100) String name,
 		@NotBlank @Size(max = 100) @WriteOnly String secretName, @Min(0) @Max(10000) @Nullable Integer age,
-		@Positive @Nullable Long teamId) implements CreateModel {
+		@Positive @Nullable Long teamId, @Positive @Nullable Long mentorId) implements CreateModel {
 
 	@Override
 	public String toString() {

@@ -16,8 +16,30 @@ import org.springframework.data.jpa.domain.Specification;
  * @param minAge the lowest age
  * @param maxAge the highest age
  * @param teamId the team
+ * @param mentorId the mentor
  */
-record HeroFilter(@Nullable String name, @Nullable Integer minAge, @Nullable Integer maxAge, @Nullable Long teamId) {
+record HeroFilter(@Nullable String name, @Nullable Integer minAge, @Nullable Integer maxAge, @Nullable Long teamId,
+		@Nullable Long mentorId) {
+
+	/**
+	 * The filters of {@code GET /api/heroes}.
+	 * @param name a case-insensitive substring of the name
+	 * @param minAge the lowest age
+	 * @param maxAge the highest age
+	 * @param teamId the team
+	 */
+	HeroFilter(@Nullable String name, @Nullable Integer minAge, @Nullable Integer maxAge, @Nullable Long teamId) {
+		this(name, minAge, maxAge, teamId, null);
+	}
+
+	/**
+	 * The heroes whose mentor a hero is.
+	 * @param mentorId the mentor
+	 * @return the filter
+	 */
+	static HeroFilter menteesOf(long mentorId) {
+		return new HeroFilter(null, null, null, null, mentorId);
+	}
 
 	/**
 	 * The heroes of one team.
@@ -42,6 +64,9 @@ record HeroFilter(@Nullable String name, @Nullable Integer minAge, @Nullable Int
 			}
 			if (this.teamId != null) {
 				predicates.add(builder.equal(root.get("team").get("id"), this.teamId));
+			}
+			if (this.mentorId != null) {
+				predicates.add(builder.equal(root.get("mentor").get("id"), this.mentorId));
 			}
 			return builder.and(predicates.toArray(Predicate[]::new));
 		};

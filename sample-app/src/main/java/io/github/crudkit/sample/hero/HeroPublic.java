@@ -1,7 +1,7 @@
 package io.github.crudkit.sample.hero;
 
 import java.time.Instant;
-import java.util.Objects;
+import java.util.List;
 
 import io.github.crudkit.model.PublicModel;
 import io.github.crudkit.sample.team.TeamSummary;
@@ -15,17 +15,15 @@ import org.jspecify.annotations.Nullable;
  * @param name the name
  * @param age the age, if known
  * @param team the hero's team, or {@code null}
+ * @param mentor the hero's mentor, or {@code null}
+ * @param powers the powers it holds (retired ones left out), level descending, then name
+ * regardless of case, then id
  * @param createdAt when the hero was created (UTC)
  * @param updatedAt when the hero was last changed (UTC)
  */
 @Schema(name = "HeroPublic")
-public record HeroPublic(long id, String name, @Nullable Integer age, @Nullable TeamSummary team, Instant createdAt,
+public record HeroPublic(long id, String name, @Nullable Integer age, @Nullable TeamSummary team,
+		@Nullable HeroSummary mentor, List<HeroPowerSummary> powers, Instant createdAt,
 		Instant updatedAt) implements PublicModel {
-
-	static HeroPublic from(Hero hero) {
-		return new HeroPublic(Objects.requireNonNull(hero.getId()), hero.getName(), hero.getAge(),
-				TeamSummary.from(hero.getTeam()), Objects.requireNonNull(hero.getCreatedAt()),
-				Objects.requireNonNull(hero.getUpdatedAt()));
-	}
 
 }

@@ -35,8 +35,10 @@ class HeroApiIntegrationTests {
 		assertThat(response.status()).isEqualTo(201);
 		JsonNode hero = response.json();
 		assertThat(response.header("Location")).isEqualTo("/api/heroes/" + hero.get("id").asLong());
-		assertThat(hero.propertyNames()).containsExactlyInAnyOrder("id", "name", "age", "team", "createdAt",
-				"updatedAt");
+		assertThat(hero.propertyNames()).containsExactlyInAnyOrder("id", "name", "age", "team", "mentor", "powers",
+				"createdAt", "updatedAt");
+		assertThat(hero.get("mentor").isNull()).isTrue();
+		assertThat(hero.get("powers").isEmpty()).isTrue();
 		assertThat(hero.get("age").asInt()).isEqualTo(5000);
 		assertThat(hero.get("team").get("id").asLong()).isEqualTo(teamId);
 		assertThat(hero.get("team").get("name").asString()).isEqualTo(teamName);

@@ -93,6 +93,14 @@ public final class Api {
 		return send("PATCH", path, body, "application/merge-patch+json", headers);
 	}
 
+	public Response put(String path, Object body) {
+		return put(path, body, Map.of());
+	}
+
+	public Response put(String path, Object body, Map<String, String> headers) {
+		return send("PUT", path, body, "application/json", headers);
+	}
+
 	public Response delete(String path) {
 		return send("DELETE", path, null, null, Map.of());
 	}

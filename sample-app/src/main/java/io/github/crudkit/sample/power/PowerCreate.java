@@ -1,0 +1,34 @@
+package io.github.crudkit.sample.power;
+
+import java.util.List;
+
+import io.github.crudkit.input.NullRefused;
+import io.github.crudkit.model.CreateModel;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Request to create a power.
+ *
+ * @param name the name, unique regardless of case among powers that are not retired
+ * @param category the category
+ * @param tags at most 10 distinct tags; absent means none, {@code null} is refused
+ */
+@Schema(name = "PowerCreate")
+public record PowerCreate(@NotBlank @Size(max = 100) String name, @NotNull PowerCategory category,
+		@NullRefused @Size(max = Tags.MAX) @Nullable List<@PowerTag String> tags) implements CreateModel {
+
+	/**
+	 * Read an absent {@code tags} as none.
+	 * @param name the name
+	 * @param category the category
+	 * @param tags the tags, {@code null} when absent
+	 */
+	public PowerCreate {
+		tags = (tags != null) ? tags : List.of();
+	}
+
+}
