@@ -19,6 +19,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
@@ -51,7 +52,8 @@ final class AdvisorFixtures {
 			BadIdentity.class, BadSequence.class, BadNoVersion.class, BadNoTimestamps.class, GoodLink.class,
 			GoodImmutable.class, BadBidirectional.class, BadBidirectionalItem.class, BadCascade.class,
 			GoodCascade.class, BadBags.class, BadBagsFirst.class, BadBagsSecond.class, GoodBags.class,
-			BadSoftDelete.class, GoodSoftDelete.class, BadPaged.class, GoodPaged.class, SuppressedEagerToOne.class);
+			BadSoftDelete.class, GoodSoftDelete.class, BadPaged.class, GoodPaged.class, SuppressedEagerToOne.class,
+			GoodIdClassLink.class);
 
 	/**
 	 * What the database adds to the schema Hibernate creates: the sequence that
@@ -222,6 +224,46 @@ final class AdvisorFixtures {
 		int level;
 
 		LocalDate acquiredOn;
+
+	}
+
+	/**
+	 * The same link with {@code @IdClass} and {@code @Id} on the to-one associations.
+	 */
+	@Entity(name = "GoodIdClassLink")
+	@IdClass(GoodIdClassLinkId.class)
+	static class GoodIdClassLink {
+
+		@Id
+		@ManyToOne(fetch = FetchType.LAZY)
+		Plain plain;
+
+		@Id
+		@ManyToOne(fetch = FetchType.LAZY)
+		GoodToOne toOne;
+
+		int level;
+
+	}
+
+	static class GoodIdClassLinkId implements Serializable {
+
+		private static final long serialVersionUID = 1L;
+
+		Long plain;
+
+		Long toOne;
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof GoodIdClassLinkId id && Objects.equals(this.plain, id.plain)
+					&& Objects.equals(this.toOne, id.toOne);
+		}
+
+		@Override
+		public int hashCode() {
+			return Objects.hash(this.plain, this.toOne);
+		}
 
 	}
 

@@ -100,6 +100,7 @@ class MappingAdvisorIntegrationTests {
 	void noVersion() {
 		assertThat(only(AdviceCode.NO_VERSION).location()).isEqualTo("BadNoVersion");
 		assertThat(about("GoodLink")).as("a link entity whose owners are versioned").isEmpty();
+		assertThat(about("GoodIdClassLink")).as("the same with @IdClass").isEmpty();
 		assertThat(about("GoodImmutable")).isEmpty();
 	}
 
@@ -107,6 +108,7 @@ class MappingAdvisorIntegrationTests {
 	void noTimestamps() {
 		assertThat(only(AdviceCode.NO_TIMESTAMPS).location()).isEqualTo("BadNoTimestamps");
 		assertThat(about("GoodLink")).isEmpty();
+		assertThat(about("GoodIdClassLink")).isEmpty();
 	}
 
 	@Test
