@@ -6,6 +6,8 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 import io.github.crudkit.migration.SchemaHealth;
+import io.github.crudkit.test.liquibase.lint.LintFinding;
+import io.github.crudkit.test.liquibase.lint.MigrationLint;
 import io.github.crudkit.test.postgres.PostgresServer;
 import io.github.crudkit.test.postgres.TestDatabase;
 import io.github.crudkit.test.postgres.TestPostgres;
@@ -19,6 +21,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * MigrationAssertions.assertRoundTrip();
  * MigrationAssertions.assertNoSchemaDrift(entityManagerFactory, dataSource);
  * MigrationAssertions.assertSchemaHealthy(dataSource);
+ * MigrationAssertions.assertMigrationsLockSafe(entityManagerFactory);
  * </pre>
  *
  * @since 0.1.0
@@ -112,6 +115,26 @@ public final class MigrationAssertions {
 	 */
 	public static void assertSchemaHealthy(SchemaHealth health) {
 		assertNone("schema health problem(s)", health.problems());
+	}
+
+	/**
+	 * Assert that no changeset of the changelog on the classpath
+	 * ({@value MigrationLint#DEFAULT_MASTER}) breaks a rule of the
+	 * {@linkplain MigrationLint migration lint}, except where it waives the rule with a
+	 * reason; the entity mappings tell which columns are still mapped and how long text
+	 * columns are.
+	 * @param entityManagerFactory the application's entity manager factory
+	 */
+	public static void assertMigrationsLockSafe(EntityManagerFactory entityManagerFactory) {
+		assertMigrationsLockSafe(MigrationLint.onClasspath().withMappings(entityManagerFactory));
+	}
+
+	/**
+	 * Assert that a migration lint finds nothing.
+	 * @param lint the lint, for example of another changelog
+	 */
+	public static void assertMigrationsLockSafe(MigrationLint lint) {
+		assertNone("migration lint finding(s)", lint.check().stream().map(LintFinding::toString).toList());
 	}
 
 	/**
