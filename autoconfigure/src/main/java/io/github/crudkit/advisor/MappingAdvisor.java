@@ -268,8 +268,12 @@ public final class MappingAdvisor {
 				if (attribute.getDeclaringType() != entity) {
 					continue;
 				}
+				// Hibernate requires a to-one whose target is soft-deleted to be EAGER
+				// (it
+				// must see whether the target is deleted): nothing to advise there.
 				if (attribute instanceof ToOneAttributeMapping toOne
-						&& toOne.getMappedFetchOptions().getTiming() == FetchTiming.IMMEDIATE) {
+						&& toOne.getMappedFetchOptions().getTiming() == FetchTiming.IMMEDIATE
+						&& toOne.getAssociatedEntityMappingType().getSoftDeleteMapping() == null) {
 					add(AdviceCode.EAGER_TO_ONE, entity, attribute.getAttributeName(),
 							"the association to " + name(toOne.getAssociatedEntityMappingType()) + " is EAGER");
 				}

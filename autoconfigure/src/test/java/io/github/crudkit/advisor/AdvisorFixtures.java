@@ -86,13 +86,17 @@ final class AdvisorFixtures {
 	}
 
 	/**
-	 * CK-M001 safe: LAZY, also on a self-reference with its inverse side.
+	 * CK-M001 safe: LAZY, also on a self-reference with its inverse side; EAGER to a
+	 * soft-deleted entity, as Hibernate requires.
 	 */
 	@Entity(name = "GoodToOne")
 	static class GoodToOne extends BaseEntity {
 
 		@ManyToOne(fetch = FetchType.LAZY)
 		Plain plain;
+
+		@ManyToOne(fetch = FetchType.EAGER)
+		GoodSoftDelete retirable;
 
 		@ManyToOne(fetch = FetchType.LAZY)
 		GoodToOne mentor;

@@ -27,6 +27,10 @@ public class HeroPower {
 	@EmbeddedId
 	private HeroPowerId id;
 
+	@ManyToOne(fetch = FetchType.LAZY)
+	@JoinColumn(name = "hero_id", insertable = false, updatable = false)
+	private @Nullable Hero hero;
+
 	// EAGER because Hibernate requires it of a to-one whose target is soft-deleted (it
 	// must see whether the target is retired). It costs nothing here: links are read as
 	// projections and written by id, never loaded as entities in bulk.
