@@ -90,6 +90,21 @@ public class MergePatcher {
 		return merged;
 	}
 
+	/**
+	 * Merge a patch into the current state and validate the result.
+	 * @param <T> the Update record type
+	 * @param current the current state as an Update record
+	 * @param patch the merge patch the request carried
+	 * @return the merged, valid record
+	 * @throws InvalidPatchException if the patch is not an object, names an unknown
+	 * property or has a value of the wrong type
+	 * @throws ConstraintViolationException if the merged record is not valid
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> T apply(T current, MergePatch<T> patch) {
+		return apply(current, patch.body(), (Class<T>) current.getClass());
+	}
+
 	private void merge(ObjectNode target, ObjectNode patch, String path) {
 		for (Map.Entry<String, JsonNode> entry : patch.properties()) {
 			String name = entry.getKey();

@@ -14,6 +14,8 @@ import java.util.function.Consumer;
  * 	api.get("/api/heroes");
  * 	assertThat(recorder.single().statements()).isEqualTo(2);
  * }
+ * </pre> or, for one request, in one line: <pre class="code">
+ * assertThat(StatementRecorder.of(tracker, () -&gt; api.get("/api/heroes"))).hasStatementsAtMost(3);
  * </pre>
  *
  * @since 0.1.0
@@ -39,6 +41,22 @@ public final class StatementRecorder implements AutoCloseable {
 		StatementRecorder recorder = new StatementRecorder(tracker);
 		tracker.addListener(recorder.listener);
 		return recorder;
+	}
+
+	/**
+	 * Run some work, typically one HTTP request, and return the one unit of work it
+	 * completed (waiting up to five seconds for the server to finish with it).
+	 * @param tracker the tracker whose units are recorded
+	 * @param work the work
+	 * @return the unit of work
+	 * @throws IllegalStateException if the work completed no unit of work, or several
+	 */
+	public static UnitOfWorkStatistics of(StatementTracker tracker, Runnable work) {
+		try (StatementRecorder recorder = start(tracker)) {
+			work.run();
+			recorder.await(1, Duration.ofSeconds(5));
+			return recorder.single();
+		}
 	}
 
 	/**

@@ -1,8 +1,10 @@
 package io.github.crudkit.openapi.autoconfigure;
 
+import io.github.crudkit.patch.MergePatch;
 import io.swagger.v3.core.converter.ModelConverter;
 import org.springdoc.core.customizers.GlobalOperationComponentsCustomizer;
 import org.springdoc.core.service.GenericResponseService;
+import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -48,6 +50,15 @@ public final class CrudkitOpenApiAutoConfiguration {
 	@ConditionalOnMissingBean
 	OperationIdCustomizer crudkitOperationIdCustomizer() {
 		return new OperationIdCustomizer();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MergePatchBodyCustomizer crudkitMergePatchBodyCustomizer() {
+		// springdoc would otherwise describe the wrapper's own shape: the customizer
+		// replaces it with the patched record's schema.
+		SpringDocUtils.getConfig().replaceWithClass(MergePatch.class, Object.class);
+		return new MergePatchBodyCustomizer();
 	}
 
 	@Bean

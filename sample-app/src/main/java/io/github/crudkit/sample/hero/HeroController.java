@@ -9,10 +9,9 @@ import io.github.crudkit.concurrency.Versioned;
 import io.github.crudkit.error.TooManyItemsException;
 import io.github.crudkit.pagination.Keyset;
 import io.github.crudkit.pagination.KeysetPage;
+import io.github.crudkit.patch.MergePatch;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.ConstraintViolation;
@@ -21,13 +20,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Positive;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -133,19 +130,14 @@ class HeroController {
 		return this.heroes.lineage(id);
 	}
 
-	@PatchMapping(path = "/{id}", consumes = { "application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE })
-	@Operation(summary = "Change a hero (JSON Merge Patch)",
-			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
-					@Content(mediaType = "application/merge-patch+json",
-							schema = @Schema(implementation = HeroUpdate.class)),
-					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-							schema = @Schema(implementation = HeroUpdate.class)) }))
+	@PatchMapping("/{id}")
+	@Operation(summary = "Change a hero (JSON Merge Patch)")
 	@ApiResponse(responseCode = "409", description = "mentorId names the hero itself or one of its mentees, direct "
 			+ "or indirect; or the hero was changed by another request meanwhile (send If-Match to get a 412 instead).")
 	@ApiResponse(responseCode = "422", description = "teamId names no team, or mentorId no hero.")
 	Versioned<HeroPublic> patch(@PathVariable @Positive long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-			@RequestBody JsonNode patch) {
+			@RequestBody MergePatch<HeroUpdate> patch) {
 		return this.heroes.patch(id, IfMatch.parse(ifMatch), patch);
 	}
 

@@ -6,19 +6,16 @@ import java.util.List;
 import io.github.crudkit.concurrency.IfMatch;
 import io.github.crudkit.concurrency.Versioned;
 import io.github.crudkit.openapi.ProblemResponses;
+import io.github.crudkit.patch.MergePatch;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -74,18 +71,13 @@ class HeroPowerController {
 				: ResponseEntity.ok(assigned.link());
 	}
 
-	@PatchMapping(path = "/{powerId}", consumes = { "application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE })
-	@Operation(summary = "Change the level or date of a power a hero holds (JSON Merge Patch)",
-			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
-					@Content(mediaType = "application/merge-patch+json",
-							schema = @Schema(implementation = HeroPowerUpdate.class)),
-					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-							schema = @Schema(implementation = HeroPowerUpdate.class)) }))
+	@PatchMapping("/{powerId}")
+	@Operation(summary = "Change the level or date of a power a hero holds (JSON Merge Patch)")
 	@ApiResponse(responseCode = "409", description = ProblemResponses.NEVER)
 	@ApiResponse(responseCode = "422", description = ProblemResponses.NEVER)
 	Versioned<HeroPowerPublic> patch(@PathVariable @Positive long id, @PathVariable @Positive long powerId,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-			@RequestBody JsonNode patch) {
+			@RequestBody MergePatch<HeroPowerUpdate> patch) {
 		return this.powers.patch(id, powerId, patch, IfMatch.parse(ifMatch));
 	}
 

@@ -12,6 +12,7 @@ import io.github.crudkit.concurrency.Versioned;
 import io.github.crudkit.error.FieldViolation;
 import io.github.crudkit.error.ProblemException;
 import io.github.crudkit.error.ResourceNotFoundException;
+import io.github.crudkit.patch.MergePatch;
 import io.github.crudkit.patch.MergePatcher;
 import io.github.crudkit.query.ProjectionReader;
 import io.github.crudkit.sample.power.Power;
@@ -19,7 +20,6 @@ import io.github.crudkit.sample.power.PowerSummary;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -138,11 +138,11 @@ public class HeroPowerService {
 	 * @return the link and the hero's new version
 	 */
 	@Transactional
-	public Versioned<HeroPowerPublic> patch(long heroId, long powerId, JsonNode patch, IfMatch ifMatch) {
+	public Versioned<HeroPowerPublic> patch(long heroId, long powerId, MergePatch<HeroPowerUpdate> patch,
+			IfMatch ifMatch) {
 		Hero hero = Aggregates.lockForChange(this.entityManager, Hero.class, heroId, "Hero", ifMatch);
 		HeroPowerRow row = row(heroId, powerId).orElseThrow(() -> notHeld(heroId, powerId));
-		HeroPowerUpdate update = this.patcher.apply(new HeroPowerUpdate(row.level(), row.acquiredOn()), patch,
-				HeroPowerUpdate.class);
+		HeroPowerUpdate update = this.patcher.apply(new HeroPowerUpdate(row.level(), row.acquiredOn()), patch);
 		LocalDate acquiredOn = acquiredOn(update.acquiredOn());
 		change(new HeroPowerId(heroId, powerId), update.level(), acquiredOn);
 		return new Versioned<>(

@@ -16,6 +16,7 @@ import io.github.crudkit.error.ReferenceNotFoundException;
 import io.github.crudkit.error.ResourceNotFoundException;
 import io.github.crudkit.pagination.Keyset;
 import io.github.crudkit.pagination.KeysetPage;
+import io.github.crudkit.patch.MergePatch;
 import io.github.crudkit.patch.MergePatcher;
 import io.github.crudkit.query.Hierarchy;
 import io.github.crudkit.query.JdbcBatching;
@@ -31,7 +32,6 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -269,10 +269,10 @@ public class HeroService {
 	}
 
 	@Transactional
-	public Versioned<HeroPublic> patch(long id, IfMatch ifMatch, JsonNode patch) {
+	public Versioned<HeroPublic> patch(long id, IfMatch ifMatch, MergePatch<HeroUpdate> patch) {
 		Hero hero = find(id);
 		ifMatch.check("Hero", id, hero.getVersion());
-		HeroUpdate update = this.patcher.apply(HeroUpdate.from(hero), patch, HeroUpdate.class);
+		HeroUpdate update = this.patcher.apply(HeroUpdate.from(hero), patch);
 		Long currentMentor = (hero.getMentor() != null) ? hero.getMentor().getId() : null;
 		if (!Objects.equals(update.mentorId(), currentMentor)) {
 			// Under the hierarchy's lock: no two mentor changes can close a cycle between

@@ -8,22 +8,19 @@ import io.github.crudkit.concurrency.Versioned;
 import io.github.crudkit.openapi.ProblemResponses;
 import io.github.crudkit.pagination.Keyset;
 import io.github.crudkit.pagination.KeysetPage;
+import io.github.crudkit.patch.MergePatch;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -92,20 +89,15 @@ class PowerController {
 		return this.powers.get(id);
 	}
 
-	@PatchMapping(path = "/{id}", consumes = { "application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE })
-	@Operation(summary = "Change a power (JSON Merge Patch)",
-			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
-					@Content(mediaType = "application/merge-patch+json",
-							schema = @Schema(implementation = PowerUpdate.class)),
-					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-							schema = @Schema(implementation = PowerUpdate.class)) }))
+	@PatchMapping("/{id}")
+	@Operation(summary = "Change a power (JSON Merge Patch)")
 	@ApiResponse(responseCode = "409",
 			description = "Another live power has that name (regardless of case), or the power was changed by "
 					+ "another request meanwhile (send If-Match to get a 412 instead).")
 	@ApiResponse(responseCode = "422", description = ProblemResponses.NEVER)
 	Versioned<PowerPublic> patch(@PathVariable @Positive long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-			@RequestBody JsonNode patch) {
+			@RequestBody MergePatch<PowerUpdate> patch) {
 		return this.powers.patch(id, IfMatch.parse(ifMatch), patch);
 	}
 

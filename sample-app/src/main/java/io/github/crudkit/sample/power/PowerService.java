@@ -7,9 +7,9 @@ import io.github.crudkit.concurrency.Versioned;
 import io.github.crudkit.error.ResourceNotFoundException;
 import io.github.crudkit.pagination.Keyset;
 import io.github.crudkit.pagination.KeysetPage;
+import io.github.crudkit.patch.MergePatch;
 import io.github.crudkit.patch.MergePatcher;
 import io.github.crudkit.query.ProjectionReader;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -85,10 +85,10 @@ public class PowerService {
 	}
 
 	@Transactional
-	public Versioned<PowerPublic> patch(long id, IfMatch ifMatch, JsonNode patch) {
+	public Versioned<PowerPublic> patch(long id, IfMatch ifMatch, MergePatch<PowerUpdate> patch) {
 		Power power = find(id);
 		ifMatch.check("Power", id, power.getVersion());
-		PowerUpdate update = this.patcher.apply(PowerUpdate.from(power), patch, PowerUpdate.class);
+		PowerUpdate update = this.patcher.apply(PowerUpdate.from(power), patch);
 		power.update(update.name(), update.category(), Tags.normalise(update.tags()));
 		this.powers.flush();
 		return get(id);

@@ -6,10 +6,10 @@ import io.github.crudkit.error.ProblemException;
 import io.github.crudkit.error.ResourceNotFoundException;
 import io.github.crudkit.pagination.Keyset;
 import io.github.crudkit.pagination.KeysetPage;
+import io.github.crudkit.patch.MergePatch;
 import io.github.crudkit.patch.MergePatcher;
 import io.github.crudkit.query.ProjectionReader;
 import io.github.crudkit.sample.hero.HeroSummary;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -83,10 +83,10 @@ public class TeamService {
 	}
 
 	@Transactional
-	public Versioned<TeamPublic> patch(long id, IfMatch ifMatch, JsonNode patch) {
+	public Versioned<TeamPublic> patch(long id, IfMatch ifMatch, MergePatch<TeamUpdate> patch) {
 		Team team = find(id);
 		ifMatch.check("Team", id, team.getVersion());
-		TeamUpdate update = this.patcher.apply(TeamUpdate.from(team), patch, TeamUpdate.class);
+		TeamUpdate update = this.patcher.apply(TeamUpdate.from(team), patch);
 		team.update(update.name(), update.headquarters());
 		this.teams.flush();
 		return new Versioned<>(TeamPublic.from(team, this.teams.countHeroes(id)), team.getVersion());

@@ -1,8 +1,5 @@
 package io.github.crudkit.sample.query;
 
-import java.time.Duration;
-import java.util.List;
-
 import javax.sql.DataSource;
 
 import io.github.crudkit.sample.support.Api;
@@ -86,12 +83,7 @@ class PageShapeIntegrationTests {
 	}
 
 	private UnitOfWorkStatistics statementsOf(String path) {
-		try (StatementRecorder recorder = StatementRecorder.start(this.tracker)) {
-			assertThat(this.api.get(path).status()).isEqualTo(200);
-			List<UnitOfWorkStatistics> units = recorder.await(1, Duration.ofSeconds(5));
-			assertThat(units).hasSize(1);
-			return units.get(0);
-		}
+		return StatementRecorder.of(this.tracker, () -> assertThat(this.api.get(path).status()).isEqualTo(200));
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.github.crudkit.sample.query;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -157,13 +156,7 @@ class StatementCountIntegrationTests {
 	}
 
 	private UnitOfWorkStatistics statementsOf(Supplier<Response> request) {
-		try (StatementRecorder recorder = StatementRecorder.start(this.tracker)) {
-			Response response = request.get();
-			assertThat(response.status()).isLessThan(300);
-			List<UnitOfWorkStatistics> units = recorder.await(1, Duration.ofSeconds(5));
-			assertThat(units).hasSize(1);
-			return units.get(0);
-		}
+		return StatementRecorder.of(this.tracker, () -> assertThat(request.get().status()).isLessThan(300));
 	}
 
 	private void seedHeroesUpTo(int total) {
