@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import io.github.crudkit.test.faults.TcpProxy;
@@ -86,33 +87,27 @@ class ReliabilityIdempotentRetriesIntegrationTests {
 	@Test
 	void commitCutBeforeItLandsRetriedWritesLandOnce() throws Exception {
 		Scenario scenario = new Scenario("commit-lost");
-		scenario.run(() -> cutInRounds(scenario, () -> proxy().cutOnUpstream("COMMIT")));
+		scenario.run(() -> cutInRounds(scenario, (proxy) -> proxy.cutOnUpstream("COMMIT")));
 		scenario.verify(false);
 	}
 
 	@Test
 	void answerToALandedCommitLostRetriedWritesAreAnsweredFromTheRecord() throws Exception {
 		Scenario scenario = new Scenario("answer-lost");
-		scenario.run(() -> cutInRounds(scenario, () -> proxy().cutAnswerTo("COMMIT")));
+		scenario.run(() -> cutInRounds(scenario, (proxy) -> proxy.cutAnswerTo("COMMIT")));
 		scenario.verify(true);
 	}
 
 	@Test
 	void withoutAKeyTheSameRetriesStoreWritesTwice() throws Exception {
 		Scenario scenario = new Scenario("unkeyed", false);
-		scenario.run(() -> cutInRounds(scenario, () -> proxy().cutAnswerTo("COMMIT")));
+		scenario.run(() -> cutInRounds(scenario, (proxy) -> proxy.cutAnswerTo("COMMIT")));
 		scenario.verifyDoubled();
 	}
 
-	private static void cutInRounds(Scenario scenario, Runnable arm) throws Exception {
+	private static void cutInRounds(Scenario scenario, Consumer<TcpProxy> arm) throws Exception {
 		for (int round = 1; round <= ROUNDS; round++) {
-			long before = proxy().triggeredCuts();
-			arm.run();
-			long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-			while (proxy().triggeredCuts() == before && System.nanoTime() < deadline) {
-				Thread.sleep(5);
-			}
-			assertThat(proxy().triggeredCuts()).as("cut in round %d", round).isEqualTo(before + 1);
+			database.awaitCut(arm, "cut in round " + round);
 			Thread.sleep(300);
 			if (round < ROUNDS) {
 				proxy().restore();
