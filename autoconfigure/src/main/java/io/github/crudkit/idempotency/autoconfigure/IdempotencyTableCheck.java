@@ -31,10 +31,13 @@ final class IdempotencyTableCheck implements StartupCheck, SmartInitializingSing
 	@Override
 	public void afterSingletonsInstantiated() {
 		try {
-			if (!this.store.isAvailable() && this.required) {
+			if (this.store.isAvailable()) {
+				return;
+			}
+			if (this.required) {
 				logger.warn(missing());
 			}
-			else if (!this.store.isAvailable()) {
+			else {
 				logger.info("Idempotency-Key support is off: the table " + IdempotencyStore.TABLE
 						+ " does not exist. To turn it on, include " + IdempotencyStore.CHANGELOG
 						+ " from the Liquibase changelog.");
