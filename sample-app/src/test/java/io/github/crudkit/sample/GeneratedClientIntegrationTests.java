@@ -41,9 +41,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the live {@code /v3/api-docs} (openapi-generator, library {@code native}:
  * {@code java.net.http} and Jackson 2, both on the test class path) compiles, and the
  * scenario below, compiled against it, creates, reads, changes and deletes teams and
- * heroes through it, with {@code ETag} and {@code If-Match}, and reads a 404, a 409 and a
- * 412 as problems. A wrong status, media type, header, operation id, required or nullable
- * property in the document breaks the generation, the compilation or the scenario.
+ * heroes through it, with {@code ETag}, {@code If-Match} and an {@code Idempotency-Key}
+ * (a retried create answered once), and reads a 404, a 409, a 412 and a 422 as problems.
+ * A wrong status, media type, header, operation id, required or nullable property in the
+ * document breaks the generation, the compilation or the scenario.
  */
 @SampleIntegrationTest
 class GeneratedClientIntegrationTests {
@@ -96,8 +97,9 @@ class GeneratedClientIntegrationTests {
 				private void run(TeamsApi teams, HeroesApi heroes) throws ApiException {
 					String name = "Generated " + System.nanoTime();
 
+					String key = "generated-" + System.nanoTime();
 					ApiResponse<TeamPublic> created = teams
-						.teamCreateWithHttpInfo(new TeamCreate().name(name).headquarters("New York"));
+						.teamCreateWithHttpInfo(new TeamCreate().name(name).headquarters("New York"), key);
 					assertThat(created.getStatusCode()).isEqualTo(201);
 					TeamPublic team = created.getData();
 					assertThat(team.getName()).isEqualTo(name);
@@ -105,12 +107,21 @@ class GeneratedClientIntegrationTests {
 					assertThat(team.getHeroCount()).isZero();
 					assertThat(header(created, "Location")).isEqualTo("/api/teams/" + team.getId());
 					assertThat(header(created, "ETag")).isEqualTo("\\"0\\"");
+					// Sent again with its key, as after a lost answer: the same team, not a second one.
+					ApiResponse<TeamPublic> retried = teams
+						.teamCreateWithHttpInfo(new TeamCreate().name(name).headquarters("New York"), key);
+					assertThat(retried.getStatusCode()).isEqualTo(201);
+					assertThat(retried.getData().getId()).isEqualTo(team.getId());
+					assertThat(header(retried, "Idempotent-Replayed")).isEqualTo("true");
+					Problem reused = problem(422, () -> teams.teamCreate(new TeamCreate().name(name + " other"), key));
+					assertThat(reused.getDetail()).contains("Idempotency-Key");
 
-					Problem duplicate = problem(409, () -> teams.teamCreate(new TeamCreate().name(name.toUpperCase())));
+					Problem duplicate = problem(409,
+							() -> teams.teamCreate(new TeamCreate().name(name.toUpperCase()), null));
 					assertThat(duplicate.getErrors()).extracting(FieldViolation::getField).containsExactly("name");
 
 					ApiResponse<HeroPublic> hired = heroes.heroCreateWithHttpInfo(
-							new HeroCreate().name("Tony").secretName("Iron Man").age(48).teamId(team.getId()));
+							new HeroCreate().name("Tony").secretName("Iron Man").age(48).teamId(team.getId()), null);
 					assertThat(hired.getStatusCode()).isEqualTo(201);
 					HeroPublic hero = hired.getData();
 					assertThat(hero.getName()).isEqualTo("Tony");
@@ -136,14 +147,16 @@ class GeneratedClientIntegrationTests {
 
 					String version = header(heroes.heroGetWithHttpInfo(hero.getId()), "ETag");
 					ApiResponse<HeroPublic> aged = heroes.heroPatchWithHttpInfo(hero.getId(), new HeroUpdate().age(49),
-							version);
+							version, null);
 					assertThat(aged.getData().getAge()).isEqualTo(49);
 					assertThat(aged.getData().getName()).isEqualTo("Tony");
 					assertThat(header(aged, "ETag")).isEqualTo("\\"1\\"");
-					Problem stale = problem(412, () -> heroes.heroPatch(hero.getId(), new HeroUpdate().age(50), version));
+					Problem stale = problem(412,
+							() -> heroes.heroPatch(hero.getId(), new HeroUpdate().age(50), version, null));
 					assertThat(stale.getDetail()).contains("version 1");
 
-					TeamPublic renamed = teams.teamPatch(team.getId(), new TeamUpdate().name(name + " renamed"), null);
+					TeamPublic renamed = teams.teamPatch(team.getId(), new TeamUpdate().name(name + " renamed"), null,
+							null);
 					assertThat(renamed.getName()).isEqualTo(name + " renamed");
 					assertThat(renamed.getHeadquarters()).isEqualTo("New York");
 

@@ -85,12 +85,12 @@ class OpenApiIntegrationTests {
 			JsonNode responses = paths.get(path).get("post").get("responses");
 			assertThat(responses.has("200")).as(path).isFalse();
 			assertThat(responses.get("201").get("headers").propertyNames()).as(path)
-				.containsExactlyInAnyOrder("Location", "ETag");
+				.containsExactlyInAnyOrder("Location", "ETag", "Idempotent-Replayed");
 			assertThat(responses.get("201").get("content").propertyNames()).as(path)
 				.containsExactly("application/json");
 		}
 		JsonNode bulk = paths.get("/api/heroes/bulk").get("post").get("responses").get("201");
-		assertThat(bulk.has("headers")).isFalse();
+		assertThat(bulk.get("headers").propertyNames()).containsExactly("Idempotent-Replayed");
 	}
 
 	@Test
@@ -134,12 +134,53 @@ class OpenApiIntegrationTests {
 				"413", "415", "422", "503");
 		assertThat(statuses(paths, "/api/heroes/{id}", "delete")).containsExactly("204", "400", "404", "409", "412",
 				"503");
-		assertThat(statuses(paths, "/api/heroes", "post")).containsExactly("201", "400", "413", "415", "422", "503");
+		// 409 and 422 for the Idempotency-Key of every POST and PATCH: its first request
+		// still runs; it came with another request.
+		assertThat(statuses(paths, "/api/heroes", "post")).containsExactly("201", "400", "409", "413", "415", "422",
+				"503");
 		// Declared by the controller: a duplicate name is a 409; a team refers to
-		// nothing, so no 422.
-		assertThat(statuses(paths, "/api/teams", "post")).containsExactly("201", "400", "409", "413", "415", "503");
+		// nothing, so its 422 is the key's alone.
+		assertThat(statuses(paths, "/api/teams", "post")).containsExactly("201", "400", "409", "413", "415", "422",
+				"503");
+		assertThat(paths.get("/api/teams").get("post").get("responses").get("422").get("description").asString())
+			.isEqualTo("The Idempotency-Key was sent before with a different request (method, path, query or body).");
 		assertThat(paths.get("/api/teams/{id}").get("delete").get("responses").get("409").get("description").asString())
 			.startsWith("Heroes still belong to the team");
+	}
+
+	@Test
+	void everyPostAndPatchTakesAnIdempotencyKeyAndSaysWhatItAnswers() {
+		List<String> keyed = new ArrayList<>();
+		document().get("paths").forEachEntry((path, item) -> item.forEachEntry((method, operation) -> {
+			List<JsonNode> keys = operation.path("parameters")
+				.valueStream()
+				.filter((parameter) -> parameter.get("name").asString().equals("Idempotency-Key"))
+				.toList();
+			if (!method.equals("post") && !method.equals("patch")) {
+				assertThat(keys).as("%s %s", method, path).isEmpty();
+				return;
+			}
+			keyed.add(method + " " + path);
+			assertThat(keys).as("%s %s", method, path).singleElement().satisfies((key) -> {
+				assertThat(key.get("in").asString()).isEqualTo("header");
+				assertThat(key.path("required").asBoolean(false)).isFalse();
+				assertThat(key.get("schema").get("maxLength").asInt()).isEqualTo(255);
+				assertThat(key.get("description").asString()).contains("answered as the first time");
+			});
+			JsonNode responses = operation.get("responses");
+			assertThat(responses.get("409").get("description").asString()).as("%s %s", method, path)
+				.contains("same Idempotency-Key is still being processed");
+			assertThat(responses.get("422").get("description").asString()).as("%s %s", method, path)
+				.contains("Idempotency-Key was sent before with a different request");
+			responses.forEachEntry((status, response) -> {
+				if (status.startsWith("2")) {
+					assertThat(response.get("headers").has("Idempotent-Replayed")).as("%s %s %s", method, path, status)
+						.isTrue();
+				}
+			});
+		}));
+		assertThat(keyed).containsExactlyInAnyOrder("post /api/teams", "patch /api/teams/{id}", "post /api/heroes",
+				"post /api/heroes/bulk", "patch /api/heroes/{id}");
 	}
 
 	@Test

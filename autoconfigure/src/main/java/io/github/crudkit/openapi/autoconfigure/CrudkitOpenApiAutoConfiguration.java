@@ -1,7 +1,9 @@
 package io.github.crudkit.openapi.autoconfigure;
 
+import io.github.crudkit.idempotency.IdempotencyStore;
 import io.github.crudkit.patch.MergePatch;
 import io.swagger.v3.core.converter.ModelConverter;
+import org.jspecify.annotations.Nullable;
 import org.springdoc.core.customizers.GlobalOperationComponentsCustomizer;
 import org.springdoc.core.service.GenericResponseService;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -17,8 +19,9 @@ import org.springframework.context.annotation.Bean;
 /**
  * Makes springdoc's OpenAPI document say what crudkit's patterns answer: the real success
  * status, {@code application/json}, the error responses as RFC 9457 problems,
- * {@code ETag}, {@code If-Match} and {@code Idempotency-Key}, ids derived from the
- * controllers, and required and nullable properties from the records.
+ * {@code ETag}, {@code If-Match} and {@code Idempotency-Key} (on every {@code POST} and
+ * {@code PATCH} while crudkit answers keys), ids derived from the controllers, and
+ * required and nullable properties from the records.
  *
  * @since 0.1.0
  */
@@ -36,8 +39,8 @@ public final class CrudkitOpenApiAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ProblemResponseCustomizer crudkitProblemResponseCustomizer() {
-		return new ProblemResponseCustomizer();
+	ProblemResponseCustomizer crudkitProblemResponseCustomizer(ObjectProvider<IdempotencyStore> idempotency) {
+		return new ProblemResponseCustomizer(() -> answersIdempotencyKeys(idempotency.getIfAvailable()));
 	}
 
 	@Bean
@@ -65,6 +68,16 @@ public final class CrudkitOpenApiAutoConfiguration {
 	@ConditionalOnMissingBean
 	RecordSchemaConverter crudkitRecordSchemaConverter() {
 		return new RecordSchemaConverter();
+	}
+
+	private static boolean answersIdempotencyKeys(@Nullable IdempotencyStore store) {
+		try {
+			return store != null && store.isAvailable();
+		}
+		catch (RuntimeException ex) {
+			// The database cannot tell now: the document says what is sure.
+			return false;
+		}
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.github.crudkit.openapi.autoconfigure;
 
+import io.github.crudkit.idempotency.IdempotencyKeys;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
@@ -12,11 +13,18 @@ import org.springframework.web.method.HandlerMethod;
 /**
  * Describes the request headers of crudkit's patterns where a handler takes them:
  * {@code If-Match} (a conditional write against the {@code ETag} of a read) and
- * {@code Idempotency-Key} (a retried write answered once).
+ * {@code Idempotency-Key} (a retried write answered once), which
+ * {@link ProblemResponseCustomizer} also adds to every {@code POST} and {@code PATCH}
+ * while crudkit answers keys.
  */
 final class HeaderParameterCustomizer implements GlobalOperationCustomizer {
 
-	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+	static final String IDEMPOTENCY_KEY = IdempotencyKeys.HEADER;
+
+	private static final String IDEMPOTENCY_KEY_DESCRIPTION = "A key of the client's choosing (1 to "
+			+ IdempotencyKeys.MAX_LENGTH + " printable ASCII characters), new for each new request: the same request "
+			+ "sent again with it (a retry after a 503 or a lost answer, say) is answered as the first time, with "
+			+ IdempotencyKeys.REPLAYED_HEADER + ": true, and not run again, while the server keeps its record.";
 
 	@Override
 	public Operation customize(Operation operation, HandlerMethod handlerMethod) {
@@ -33,13 +41,27 @@ final class HeaderParameterCustomizer implements GlobalOperationCustomizer {
 						new StringSchema());
 			}
 			else if (IDEMPOTENCY_KEY.equalsIgnoreCase(parameter.getName())) {
-				describe(parameter,
-						"A key of the client's choosing (1 to 255 printable ASCII characters): the same request sent "
-								+ "again with it is answered as the first time, and not run again.",
-						new StringSchema().minLength(1).maxLength(255));
+				describe(parameter, IDEMPOTENCY_KEY_DESCRIPTION, idempotencyKeySchema());
 			}
 		}
 		return operation;
+	}
+
+	/**
+	 * Return the {@code Idempotency-Key} header parameter, described, for an operation
+	 * whose handler does not take it.
+	 * @return the parameter
+	 */
+	static Parameter idempotencyKey() {
+		return new Parameter().in("header")
+			.name(IDEMPOTENCY_KEY)
+			.required(false)
+			.description(IDEMPOTENCY_KEY_DESCRIPTION)
+			.schema(idempotencyKeySchema());
+	}
+
+	private static Schema<?> idempotencyKeySchema() {
+		return new StringSchema().minLength(1).maxLength(IdempotencyKeys.MAX_LENGTH);
 	}
 
 	private static void describe(Parameter parameter, String description, Schema<?> schema) {

@@ -6,12 +6,15 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
+import io.github.crudkit.idempotency.IdempotencyKeys;
 import io.github.crudkit.openapi.ProblemResponses;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.PathItem.HttpMethod;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
@@ -46,6 +49,11 @@ import org.springframework.web.method.HandlerMethod;
  * springdoc's {@code @ApiResponse} on the handler adds a status or describes it for the
  * endpoint; one described as {@link ProblemResponses#NEVER} is left out. The
  * {@code Problem} and {@code FieldViolation} schemas are added to the components.
+ * <p>
+ * While crudkit answers {@code Idempotency-Key}s, every {@code POST} and {@code PATCH}
+ * takes the header, and an operation with it answers 409 (the key's first request still
+ * runs) and 422 (the key came with another request), whatever its handler declares, and
+ * says {@code Idempotent-Replayed} on its success responses.
  */
 final class ProblemResponseCustomizer implements GlobalOperationCustomizer, GlobalOpenApiCustomizer {
 
@@ -57,7 +65,34 @@ final class ProblemResponseCustomizer implements GlobalOperationCustomizer, Glob
 
 	private static final String SCHEMA_REF = "#/components/schemas/";
 
+	private static final String REPLAYED = IdempotencyKeys.REPLAYED_HEADER;
+
 	private static final Map<Integer, String> DESCRIPTIONS = descriptions();
+
+	private static final String KEY_IN_USE = "A request with the same " + IdempotencyKeys.HEADER
+			+ " is still being processed: retry once it has been answered.";
+
+	private static final String KEY_REUSED = "The " + IdempotencyKeys.HEADER
+			+ " was sent before with a different request (method, path, query or body).";
+
+	private final BooleanSupplier idempotencyKeys;
+
+	/**
+	 * Create a customizer for an application that does not answer
+	 * {@code Idempotency-Key}s.
+	 */
+	ProblemResponseCustomizer() {
+		this(() -> false);
+	}
+
+	/**
+	 * Create a customizer.
+	 * @param idempotencyKeys tells, when the document is written, whether every
+	 * {@code POST} and {@code PATCH} takes an {@code Idempotency-Key}
+	 */
+	ProblemResponseCustomizer(BooleanSupplier idempotencyKeys) {
+		this.idempotencyKeys = idempotencyKeys;
+	}
 
 	@Override
 	public Operation customize(Operation operation, HandlerMethod handlerMethod) {
@@ -85,6 +120,22 @@ final class ProblemResponseCustomizer implements GlobalOperationCustomizer, Glob
 
 	@Override
 	public void customise(OpenAPI openApi) {
+		if (openApi.getPaths() != null) {
+			boolean everyWrite = this.idempotencyKeys.getAsBoolean();
+			openApi.getPaths().values().forEach((path) -> path.readOperationsMap().forEach((method, operation) -> {
+				boolean takesKey = hasHeader(operation, IdempotencyKeys.HEADER);
+				if (!takesKey && everyWrite && (method == HttpMethod.POST || method == HttpMethod.PATCH)) {
+					List<Parameter> parameters = (operation.getParameters() != null)
+							? new ArrayList<>(operation.getParameters()) : new ArrayList<>();
+					parameters.add(HeaderParameterCustomizer.idempotencyKey());
+					operation.setParameters(parameters);
+					takesKey = true;
+				}
+				if (takesKey) {
+					documentIdempotencyKey(operation);
+				}
+			}));
+		}
 		if (openApi.getPaths() == null || openApi.getPaths().values().stream().noneMatch(this::refersToProblem)) {
 			return;
 		}
@@ -96,6 +147,50 @@ final class ProblemResponseCustomizer implements GlobalOperationCustomizer, Glob
 			components.addSchemas(PROBLEM_SCHEMA, problemSchema());
 		}
 		openApi.setComponents(components);
+	}
+
+	/**
+	 * Add what a key can answer to an operation that takes one: 409 and 422 problems
+	 * (added, or their descriptions extended), and {@code Idempotent-Replayed} on each
+	 * success response.
+	 */
+	private static void documentIdempotencyKey(Operation operation) {
+		ApiResponses responses = (operation.getResponses() != null) ? operation.getResponses() : new ApiResponses();
+		describeKeyProblem(responses, "409", KEY_IN_USE);
+		describeKeyProblem(responses, "422", KEY_REUSED);
+		ApiResponses documented = new ApiResponses();
+		for (Map.Entry<String, ApiResponse> entry : sorted(responses)) {
+			ApiResponse response = entry.getValue();
+			if (entry.getKey().startsWith("2")
+					&& (response.getHeaders() == null || !response.getHeaders().containsKey(REPLAYED))) {
+				response.addHeaderObject(REPLAYED,
+						new Header()
+							.description("true when this is the recorded answer to an earlier request with the same "
+									+ IdempotencyKeys.HEADER + ", replayed rather than run again; absent otherwise.")
+							.schema(new StringSchema()._enum(List.of("true"))));
+			}
+			documented.addApiResponse(entry.getKey(), response);
+		}
+		operation.setResponses(documented);
+	}
+
+	private static void describeKeyProblem(ApiResponses responses, String code, String sentence) {
+		ApiResponse response = responses.get(code);
+		if (response == null) {
+			responses.addApiResponse(code, problem(code, new ApiResponse().description(sentence)));
+		}
+		else if (response.getDescription() == null || response.getDescription().isBlank()) {
+			response.setDescription(sentence);
+		}
+		else if (!response.getDescription().contains(sentence)) {
+			response.setDescription(response.getDescription() + " " + sentence);
+		}
+	}
+
+	private static boolean hasHeader(Operation operation, String name) {
+		return operation.getParameters() != null && operation.getParameters()
+			.stream()
+			.anyMatch((parameter) -> "header".equals(parameter.getIn()) && name.equalsIgnoreCase(parameter.getName()));
 	}
 
 	private boolean refersToProblem(PathItem path) {

@@ -143,6 +143,68 @@ class ProblemResponseCustomizerTests {
 		assertThat(openApi.getComponents().getSchemas()).isNull();
 	}
 
+	@Test
+	void whileKeysAreAnsweredEveryPostAndPatchTakesOneAndSaysWhatItAnswers() {
+		ProblemResponseCustomizer keyed = new ProblemResponseCustomizer(() -> true);
+		Operation post = body(operation());
+		post.getResponses().addApiResponse("409", new ApiResponse().description("A team of that name exists already."));
+		Operation patch = body(operation(pathId()));
+		Operation put = body(operation(pathId()));
+		Operation get = operation(pathId());
+		Operation delete = operation(pathId());
+		List.of(post, patch, put, get, delete).forEach((operation) -> keyed.customize(operation, handler()));
+		OpenAPI openApi = new OpenAPI().components(new Components())
+			.paths(new Paths().addPathItem("/teams", new PathItem().post(post))
+				.addPathItem("/teams/{id}", new PathItem().patch(patch).put(put).get(get).delete(delete)));
+
+		keyed.customise(openApi);
+		keyed.customise(openApi);
+
+		for (Operation operation : List.of(post, patch)) {
+			assertThat(operation.getParameters()).filteredOn((parameter) -> "header".equals(parameter.getIn()))
+				.singleElement()
+				.satisfies((key) -> {
+					assertThat(key.getName()).isEqualTo("Idempotency-Key");
+					assertThat(key.getRequired()).isFalse();
+					assertThat(key.getDescription()).contains("answered as the first time");
+					assertThat(key.getSchema().getMaxLength()).isEqualTo(255);
+				});
+			assertThat(operation.getResponses().keySet()).containsSubsequence("200", "409", "422", "503");
+			assertThat(operation.getResponses().get("422").getDescription()).isEqualTo(
+					"The body refers to a resource that does not exist; errors names the field. The Idempotency-Key "
+							+ "was sent before with a different request (method, path, query or body).");
+			assertThat(operation.getResponses().get("422").getContent()).containsOnlyKeys("application/problem+json");
+			assertThat(operation.getResponses().get("200").getHeaders()).containsOnlyKeys("Idempotent-Replayed");
+		}
+		assertThat(post.getResponses().get("409").getDescription()).isEqualTo("A team of that name exists already. "
+				+ "A request with the same Idempotency-Key is still being processed: retry once it has been answered.");
+		assertThat(post.getResponses().keySet()).containsExactly("200", "400", "409", "413", "415", "422", "503");
+		for (Operation operation : List.of(put, get, delete)) {
+			assertThat(operation.getParameters()).noneMatch((parameter) -> "header".equals(parameter.getIn()));
+			assertThat(operation.getResponses().get("200").getHeaders()).isNull();
+		}
+	}
+
+	@Test
+	void aHandlerThatTakesTheKeyItselfIsDocumentedSoWhenKeysAreNotAnsweredForEveryWrite() {
+		Operation get = operation(pathId(), new Parameter().in("header").name("Idempotency-Key"));
+		Operation post = body(operation());
+		this.customizer.customize(get, handler());
+		this.customizer.customize(post, handler());
+		OpenAPI openApi = new OpenAPI().paths(new Paths().addPathItem("/things/{id}", new PathItem().get(get))
+			.addPathItem("/things", new PathItem().post(post)));
+
+		this.customizer.customise(openApi);
+
+		assertThat(get.getResponses()).containsKeys("409", "422");
+		assertThat(post.getParameters()).isNull();
+		assertThat(post.getResponses()).doesNotContainKey("409");
+	}
+
+	private static Operation body(Operation operation) {
+		return operation.requestBody(new RequestBody().content(new Content()));
+	}
+
 	private static Operation operation(Parameter... parameters) {
 		ApiResponses responses = new ApiResponses().addApiResponse("200", new ApiResponse().description("OK")
 			.content(new Content().addMediaType("application/json", new MediaType().schema(new StringSchema()))));

@@ -1,5 +1,7 @@
 package io.github.crudkit.sample.reliability;
 
+import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,6 +11,8 @@ import io.github.crudkit.test.postgres.TestPostgres;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A fresh database on the run's PostgreSQL server, with a {@link TcpProxy} in front of
@@ -44,6 +48,22 @@ final class ProxiedDatabase implements AutoCloseable {
 
 	TestDatabase database() {
 		return this.database;
+	}
+
+	/**
+	 * Arm one of the proxy's triggered cuts ({@code cutOnUpstream}, {@code cutAnswerTo})
+	 * and wait until it has fallen, at most 20 s.
+	 * @param arm arms the cut
+	 * @param description what the cut is, for the assertion
+	 */
+	void awaitCut(Consumer<TcpProxy> arm, String description) throws InterruptedException {
+		long before = this.proxy.triggeredCuts();
+		arm.accept(this.proxy);
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (this.proxy.triggeredCuts() == before && System.nanoTime() < deadline) {
+			Thread.sleep(5);
+		}
+		assertThat(this.proxy.triggeredCuts()).as(description).isEqualTo(before + 1);
 	}
 
 	/**

@@ -2,9 +2,11 @@ package io.github.crudkit.sample.reliability;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import io.github.crudkit.idempotency.IdempotencyStore;
 import io.github.crudkit.migration.MigrationMismatchException;
 import io.github.crudkit.test.postgres.TestDatabase;
 import io.github.crudkit.test.postgres.TestPostgres;
@@ -33,7 +35,7 @@ class ReliabilityMigrationSafetyIntegrationTests {
 	/**
 	 * The sample's changesets as the verification names them, one per file of
 	 * {@code db/changelog/changes} with the file's base name as its id (the changelog
-	 * conventions), in order.
+	 * conventions), in order, then crudkit's.
 	 */
 	private static final List<String> CHANGE_SETS = changeSets();
 
@@ -159,13 +161,17 @@ class ReliabilityMigrationSafetyIntegrationTests {
 
 	private static List<String> changeSets() {
 		try {
-			return Arrays
+			List<String> changeSets = new ArrayList<>(Arrays
 				.stream(new PathMatchingResourcePatternResolver().getResources("classpath:db/changelog/changes/*.yaml"))
 				.map(Resource::getFilename)
 				.map((file) -> "db/changelog/changes/" + file + "::" + file.substring(0, file.lastIndexOf('.'))
 						+ "::crudkit")
 				.sorted()
-				.toList();
+				.toList());
+			// Last, the table of crudkit's Idempotency-Key records, which the master
+			// changelog includes after the sample's own changes.
+			changeSets.add(IdempotencyStore.CHANGELOG + "::crudkit-idempotency-0001-create-table::crudkit");
+			return changeSets;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -85,6 +85,10 @@ public final class Api {
 		return send("POST", path, body, "application/json", Map.of());
 	}
 
+	public Response post(String path, Object body, Map<String, String> headers) {
+		return send("POST", path, body, "application/json", headers);
+	}
+
 	public Response patch(String path, Object body) {
 		return send("PATCH", path, body, "application/merge-patch+json", Map.of());
 	}

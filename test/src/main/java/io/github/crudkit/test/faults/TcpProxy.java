@@ -50,10 +50,13 @@ import org.jspecify.annotations.Nullable;
  * until their own timeouts.</li>
  * </ul>
  * Cuts can also be placed in the middle of a conversation, without racing a timer:
- * {@link #cutAfterUpstreamBytes(long)} after a number of bytes, and
+ * {@link #cutAfterUpstreamBytes(long)} after a number of bytes,
  * {@link #cutOnUpstream(String)} when a client sends a given text (a SQL statement, a
- * {@code COMMIT}, a {@code ROLLBACK}). Plain blocking {@code java.net} sockets, two
- * daemon threads per connection; meant for tests on the loopback interface only.
+ * {@code COMMIT}, a {@code ROLLBACK}), which never arrives, and
+ * {@link #cutAnswerTo(String)} once the target has received the text and answers it, so
+ * that the answer never arrives (a {@code COMMIT} that took effect unbeknown to the
+ * client). Plain blocking {@code java.net} sockets, two daemon threads per connection;
+ * meant for tests on the loopback interface only.
  *
  * @since 0.1.0
  */
@@ -94,6 +97,8 @@ public final class TcpProxy implements AutoCloseable {
 	private final AtomicLong cutAtUpstreamBytes = new AtomicLong(Long.MAX_VALUE);
 
 	private final AtomicReference<byte @Nullable []> cutOnUpstream = new AtomicReference<>();
+
+	private final AtomicReference<byte @Nullable []> cutAnswerTo = new AtomicReference<>();
 
 	private final AtomicLong accepted = new AtomicLong();
 
@@ -209,11 +214,13 @@ public final class TcpProxy implements AutoCloseable {
 	/**
 	 * Forward again, on the same port: listen again after {@link #refuse()}, reset the
 	 * connections held unanswered by {@link #blackhole()}, and disarm any pending
-	 * {@link #cutAfterUpstreamBytes(long)} or {@link #cutOnUpstream(String)}.
+	 * {@link #cutAfterUpstreamBytes(long)}, {@link #cutOnUpstream(String)} or
+	 * {@link #cutAnswerTo(String)}.
 	 */
 	public void restore() {
 		this.cutAtUpstreamBytes.set(Long.MAX_VALUE);
 		this.cutOnUpstream.set(null);
+		this.cutAnswerTo.set(null);
 		ServerSocket current = this.server;
 		if (current.isClosed() && !this.closed) {
 			try {
@@ -259,6 +266,23 @@ public final class TcpProxy implements AutoCloseable {
 	}
 
 	/**
+	 * {@linkplain #cut() Cut} as soon as the target answers a given text that a client
+	 * sends (matched as {@link #cutOnUpstream(String)} matches it): the text reaches the
+	 * target, which acts on it, and its answer never reaches the client. Fires once. With
+	 * PostgreSQL, {@code cutAnswerTo("COMMIT")} makes a transaction commit while its
+	 * client sees the connection break, as when a network fails between the database's
+	 * commit and its acknowledgement; the driver sends the text of {@code COMMIT} on a
+	 * connection only once unless it connects with {@code prepareThreshold=0}.
+	 * @param text what the client sends whose answer is to be lost
+	 */
+	public void cutAnswerTo(String text) {
+		if (text.isEmpty()) {
+			throw new IllegalArgumentException("The text whose answer to lose must not be empty");
+		}
+		this.cutAnswerTo.set(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
 	 * Return whether the proxy forwards: neither cut, refusing nor partitioned.
 	 * @return {@code true} when forwarding
 	 */
@@ -300,8 +324,8 @@ public final class TcpProxy implements AutoCloseable {
 	}
 
 	/**
-	 * Return how many cuts {@link #cutAfterUpstreamBytes(long)} and
-	 * {@link #cutOnUpstream(String)} have made.
+	 * Return how many cuts {@link #cutAfterUpstreamBytes(long)},
+	 * {@link #cutOnUpstream(String)} and {@link #cutAnswerTo(String)} have made.
 	 * @return the triggered cuts
 	 */
 	public long triggeredCuts() {
@@ -420,6 +444,7 @@ public final class TcpProxy implements AutoCloseable {
 	private void pump(Link link, Socket from, Socket to, boolean towardsTarget) {
 		byte[] buffer = new byte[BUFFER_SIZE];
 		byte[] tail = NOTHING;
+		byte[] answerTail = NOTHING;
 		try {
 			InputStream in = from.getInputStream();
 			OutputStream out = to.getOutputStream();
@@ -434,6 +459,17 @@ public final class TcpProxy implements AutoCloseable {
 							|| (matched && this.cutOnUpstream.compareAndSet(text, null) && trigger())) {
 						return;
 					}
+					byte[] answered = this.cutAnswerTo.get();
+					boolean answerMatched = answered != null && contains(answerTail, buffer, read, answered);
+					answerTail = (answered != null) ? tail(answerTail, buffer, read, answered.length - 1) : NOTHING;
+					if (answerMatched && this.cutAnswerTo.compareAndSet(answered, null)) {
+						// Armed before the text leaves: its answer is the next thing the
+						// target sends on this connection.
+						link.answerLost = true;
+					}
+				}
+				else if (link.answerLost && trigger()) {
+					return;
 				}
 				else {
 					this.downstreamBytes.addAndGet(read);
@@ -551,6 +587,12 @@ public final class TcpProxy implements AutoCloseable {
 		private final Socket upstream;
 
 		private final AtomicBoolean open = new AtomicBoolean(true);
+
+		/**
+		 * Whether the next answer of the target on this connection is to be lost, set by
+		 * {@link TcpProxy#cutAnswerTo(String)}.
+		 */
+		private volatile boolean answerLost;
 
 		Link(Socket client, Socket upstream) {
 			this.client = client;

@@ -50,7 +50,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * <li>the master file ({@value #DEFAULT_MASTER}) holds includes only;</li>
  * <li>change sets live in {@value #DEFAULT_CHANGES_DIRECTORY}, in files named
  * {@code NNNN-verb-object.yaml} with unique numbers, every one of them part of the
- * changelog;</li>
+ * changelog; a changelog that a library ships (crudkit's, under
+ * {@value #CRUDKIT_LIBRARY_DIRECTORY}) keeps its own place, file name and ids, and is
+ * held to the rules below;</li>
  * <li>a change set's id is its file's base name (or, for several change sets in one file,
  * starts with it), and its author is set;</li>
  * <li>every change set can be rolled back: it has an explicit {@code rollback}, or
@@ -92,6 +94,12 @@ public final class ChangelogConventions {
 	 */
 	public static final String DEFAULT_CHANGES_DIRECTORY = "db/changelog/changes/";
 
+	/**
+	 * Classpath directory of the changelogs that crudkit's starter ships, such as
+	 * {@code db/changelog/crudkit/idempotency.yaml}.
+	 */
+	public static final String CRUDKIT_LIBRARY_DIRECTORY = "db/changelog/crudkit/";
+
 	private static final Pattern FILE_NAME = Pattern.compile("^\\d{4}-[a-z0-9]+(-[a-z0-9]+)*\\.ya?ml$");
 
 	private static final Set<String> ALLOWED_DDL_AUTO = Set.of("validate", "none");
@@ -109,11 +117,14 @@ public final class ChangelogConventions {
 
 	private final String changesDirectory;
 
-	private ChangelogConventions(ClassLoader classLoader, String master, String changesDirectory) {
+	private final List<String> libraryDirectories;
+
+	private ChangelogConventions(ClassLoader classLoader, String master, String changesDirectory,
+			List<String> libraryDirectories) {
 		this.classLoader = classLoader;
 		this.master = normalize(master);
-		String directory = normalize(changesDirectory);
-		this.changesDirectory = directory.endsWith("/") ? directory : directory + "/";
+		this.changesDirectory = directory(changesDirectory);
+		this.libraryDirectories = libraryDirectories.stream().map(ChangelogConventions::directory).toList();
 	}
 
 	/**
@@ -131,7 +142,8 @@ public final class ChangelogConventions {
 	 * @return the conventions check
 	 */
 	public static ChangelogConventions of(ClassLoader classLoader) {
-		return new ChangelogConventions(classLoader, DEFAULT_MASTER, DEFAULT_CHANGES_DIRECTORY);
+		return new ChangelogConventions(classLoader, DEFAULT_MASTER, DEFAULT_CHANGES_DIRECTORY,
+				List.of(CRUDKIT_LIBRARY_DIRECTORY));
 	}
 
 	/**
@@ -140,7 +152,7 @@ public final class ChangelogConventions {
 	 * @return a new check
 	 */
 	public ChangelogConventions withMaster(String master) {
-		return new ChangelogConventions(this.classLoader, master, this.changesDirectory);
+		return new ChangelogConventions(this.classLoader, master, this.changesDirectory, this.libraryDirectories);
 	}
 
 	/**
@@ -149,7 +161,19 @@ public final class ChangelogConventions {
 	 * @return a new check
 	 */
 	public ChangelogConventions withChangesDirectory(String changesDirectory) {
-		return new ChangelogConventions(this.classLoader, this.master, changesDirectory);
+		return new ChangelogConventions(this.classLoader, this.master, changesDirectory, this.libraryDirectories);
+	}
+
+	/**
+	 * Return a check that also takes the changelogs under a directory for a library's:
+	 * they keep their own file names and change set ids, and are held to the other rules.
+	 * @param libraryDirectory classpath directory of a library's changelogs
+	 * @return a new check
+	 */
+	public ChangelogConventions withLibraryDirectory(String libraryDirectory) {
+		List<String> directories = new ArrayList<>(this.libraryDirectories);
+		directories.add(libraryDirectory);
+		return new ChangelogConventions(this.classLoader, this.master, this.changesDirectory, directories);
 	}
 
 	/**
@@ -208,7 +232,7 @@ public final class ChangelogConventions {
 							"the master changelog holds includes only; move this change set to " + this.changesDirectory
 									+ "NNNN-verb-object.yaml"));
 				}
-				else {
+				else if (!isLibrary(file)) {
 					checkId(file, changeSet, changeSets.size(), violations);
 				}
 				if (changeSet.getAuthor() == null || changeSet.getAuthor().isBlank()) {
@@ -236,6 +260,9 @@ public final class ChangelogConventions {
 		}
 		Map<String, String> firstByNumber = new TreeMap<>();
 		for (String file : files) {
+			if (isLibrary(file)) {
+				continue;
+			}
 			String name = fileName(file);
 			if (!file.startsWith(this.changesDirectory)) {
 				violations.add(new ChangelogViolation(file, null, Rule.FILE_LOCATION,
@@ -422,6 +449,15 @@ public final class ChangelogConventions {
 			normalized = normalized.substring(1);
 		}
 		return normalized;
+	}
+
+	private boolean isLibrary(String file) {
+		return this.libraryDirectories.stream().anyMatch(file::startsWith);
+	}
+
+	private static String directory(String path) {
+		String directory = normalize(path);
+		return directory.endsWith("/") ? directory : directory + "/";
 	}
 
 	private static String fileName(String path) {

@@ -196,8 +196,8 @@ public final class DraftChangelog {
 
 	/**
 	 * Keeps what the entities have and the changelog lacks, plus tables and columns the
-	 * entities dropped; never touches Liquibase's tables or objects only the migrations
-	 * create on purpose.
+	 * entities dropped; never touches Liquibase's or crudkit's tables or objects only the
+	 * migrations create on purpose.
 	 */
 	private static final class DraftFilter implements ObjectChangeFilter {
 
@@ -227,7 +227,8 @@ public final class DraftChangelog {
 		@Override
 		public boolean include(DatabaseObject object) {
 			String table = relationName(object);
-			return table == null || !LIQUIBASE_TABLES.contains(table.toLowerCase(Locale.ROOT));
+			return table == null || (!LIQUIBASE_TABLES.contains(table.toLowerCase(Locale.ROOT))
+					&& !PgCatalog.STARTER_TABLES.contains(table.toLowerCase(Locale.ROOT)));
 		}
 
 		private static @Nullable String relationName(DatabaseObject object) {

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import io.github.crudkit.idempotency.IdempotencyStore;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,6 +29,12 @@ final class PgCatalog {
 	 * Liquibase's own tables: never part of an application's schema.
 	 */
 	static final Set<String> LIQUIBASE_TABLES = Set.of("databasechangelog", "databasechangeloglock");
+
+	/**
+	 * The tables of crudkit's starter, which its own changelogs create and no entity of
+	 * the application maps.
+	 */
+	static final Set<String> STARTER_TABLES = Set.of(IdempotencyStore.TABLE);
 
 	private static final String USER_SCHEMA = "n.nspname not like 'pg\\_%' and n.nspname <> 'information_schema'";
 

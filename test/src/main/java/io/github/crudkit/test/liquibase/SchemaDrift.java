@@ -46,7 +46,8 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  * Indexes and unique constraints that only the schema has are not differences: migrations
  * add indexes that mappings never declare (a trigram index, a unique index on
- * {@code lower(name)}). Liquibase's tables are ignored. <pre class="code">
+ * {@code lower(name)}). Liquibase's tables and crudkit's (its {@code Idempotency-Key}
+ * records) are ignored. <pre class="code">
  * List&lt;String&gt; differences = SchemaDrift.of(entityManagerFactory, dataSource).differences();
  * </pre>
  *
@@ -149,7 +150,8 @@ public final class SchemaDrift {
 			}
 		}
 		for (String table : schema.columns.keySet()) {
-			if (!mappings.tables.containsKey(table) && !PgCatalog.LIQUIBASE_TABLES.contains(table)) {
+			if (!mappings.tables.containsKey(table) && !PgCatalog.LIQUIBASE_TABLES.contains(table)
+					&& !PgCatalog.STARTER_TABLES.contains(table)) {
 				add(differences, table, "table " + table + " is in the schema but not mapped by any entity");
 			}
 		}

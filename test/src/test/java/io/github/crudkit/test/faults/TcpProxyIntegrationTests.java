@@ -125,6 +125,7 @@ class TcpProxyIntegrationTests {
 	@Test
 	void cutOnCommitBreaksTheCommitAndTheServerRollsBack() throws SQLException {
 		execute("CREATE TABLE IF NOT EXISTS commit_cut (n int)");
+		long cutsBefore;
 		try (Connection connection = connect(Map.of("prepareThreshold", "0"))) {
 			connection.setAutoCommit(false);
 			for (int i = 0; i < 10; i++) {
@@ -132,6 +133,7 @@ class TcpProxyIntegrationTests {
 				connection.commit();
 			}
 			insert(connection, 10);
+			cutsBefore = proxy.triggeredCuts();
 
 			proxy.cutOnUpstream("COMMIT");
 
@@ -141,8 +143,33 @@ class TcpProxyIntegrationTests {
 		finally {
 			proxy.restore();
 		}
-		assertThat(proxy.triggeredCuts()).isOne();
+		assertThat(proxy.triggeredCuts()).isEqualTo(cutsBefore + 1);
 		assertThat(count("SELECT count(*) FROM commit_cut")).isEqualTo(10);
+	}
+
+	@Test
+	void cutAnswerToCommitCommitsWhileTheClientSeesTheConnectionBreak() throws SQLException {
+		execute("CREATE TABLE IF NOT EXISTS commit_unacknowledged (n int)");
+		long cutsBefore;
+		try (Connection connection = connect(Map.of("prepareThreshold", "0"))) {
+			connection.setAutoCommit(false);
+			for (int i = 0; i < 10; i++) {
+				insert(connection, "commit_unacknowledged", i);
+				connection.commit();
+			}
+			insert(connection, "commit_unacknowledged", 10);
+			cutsBefore = proxy.triggeredCuts();
+
+			proxy.cutAnswerTo("COMMIT");
+
+			assertThatExceptionOfType(SQLException.class).isThrownBy(connection::commit)
+				.satisfies((ex) -> assertThat(ex.getSQLState()).startsWith("08"));
+		}
+		finally {
+			proxy.restore();
+		}
+		assertThat(proxy.triggeredCuts()).isEqualTo(cutsBefore + 1);
+		assertThat(count("SELECT count(*) FROM commit_unacknowledged")).isEqualTo(11);
 	}
 
 	@Test

@@ -207,6 +207,31 @@ class TcpProxyTests {
 	}
 
 	@Test
+	void cutAnswerToForwardsTheTextAndCutsWhenTheTargetAnswersIt() throws IOException {
+		try (Socket socket = connect(); Socket bystander = connect()) {
+			assertThat(roundTrip(socket, "BEGIN")).isEqualTo("BEGIN");
+			assertThat(roundTrip(bystander, "idle")).isEqualTo("idle");
+			this.proxy.cutAnswerTo("COMMIT");
+			assertThat(roundTrip(socket, "INSERT")).isEqualTo("INSERT");
+			long downstream = this.proxy.downstreamBytes();
+
+			socket.getOutputStream().write("xCOMMITx".getBytes(StandardCharsets.UTF_8));
+			socket.getOutputStream().flush();
+
+			assertClosed(socket);
+			assertClosed(bystander);
+			// Cut by the target's answer (the echo), which only a delivered text gets.
+			assertThat(this.proxy.triggeredCuts()).isOne();
+			assertThat(this.proxy.isForwarding()).isFalse();
+			assertThat(this.proxy.downstreamBytes()).as("the answer never reached the client").isEqualTo(downstream);
+		}
+		this.proxy.restore();
+		try (Socket socket = connect()) {
+			assertThat(roundTrip(socket, "COMMIT")).as("fired once").isEqualTo("COMMIT");
+		}
+	}
+
+	@Test
 	void cutOnUpstreamFindsTheTextAcrossReads() throws IOException {
 		try (Socket socket = connect()) {
 			this.proxy.cutOnUpstream("ROLLBACK");

@@ -3,6 +3,7 @@ package io.github.crudkit.test.liquibase;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +65,23 @@ class ChangelogConventionsTests {
 	}
 
 	@Test
+	void aLibraryChangelogKeepsItsPlaceNameAndIdsAndIsHeldToTheOtherRules() throws Exception {
+		assertThat(violations("library-changelogs")).containsExactly(
+				"db/changelog/vendor/audit.yaml: file-location: change sets live in db/changelog/changes/, one logical change per file",
+				"db/changelog/vendor/audit.yaml: file-name: 'audit.yaml' does not match NNNN-verb-object.yaml (four digits, then lower-case words joined by '-', e.g. 0005-add-hero-status.yaml)",
+				"db/changelog/crudkit/records.yaml [crudkit-records-0002-backfill]: rollback: no rollback, and Liquibase cannot roll back sql by itself: add a rollback block",
+				"db/changelog/vendor/audit.yaml [audit-1]: changeset-id: the id must be the file's base name 'audit'");
+	}
+
+	@Test
+	void anotherLibraryIsNamedByItsDirectory() throws Exception {
+		assertThat(violations("library-changelogs",
+				(conventions) -> conventions.withLibraryDirectory("db/changelog/vendor")))
+			.containsExactly(
+					"db/changelog/crudkit/records.yaml [crudkit-records-0002-backfill]: rollback: no rollback, and Liquibase cannot roll back sql by itself: add a rollback block");
+	}
+
+	@Test
 	void allowsOnlyValidateOrNoneAsDdlAutoInApplicationConfiguration() throws Exception {
 		assertThat(violations("ddl-auto-update")).containsExactly(
 				"application.yml: ddl-auto: spring.jpa.hibernate.ddl-auto is 'update': Liquibase owns the schema, so only validate or none are allowed",
@@ -87,11 +105,20 @@ class ChangelogConventionsTests {
 	}
 
 	private static List<String> violations(String fixture) throws Exception {
+		return violations(fixture, UnaryOperator.identity());
+	}
+
+	private static List<String> violations(String fixture, UnaryOperator<ChangelogConventions> configuration)
+			throws Exception {
 		URL root = ChangelogConventionsTests.class.getResource("/fixtures/changelog/" + fixture + "/");
 		assertThat(root).isNotNull();
 		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { root },
 				ClassLoader.getPlatformClassLoader())) {
-			return ChangelogConventions.of(classLoader).check().stream().map(ChangelogViolation::toString).toList();
+			return configuration.apply(ChangelogConventions.of(classLoader))
+				.check()
+				.stream()
+				.map(ChangelogViolation::toString)
+				.toList();
 		}
 	}
 
