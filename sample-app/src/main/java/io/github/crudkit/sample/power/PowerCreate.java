@@ -1,6 +1,7 @@
 package io.github.crudkit.sample.power;
 
 import java.util.List;
+import java.util.Objects;
 
 import io.github.crudkit.input.NullRefused;
 import io.github.crudkit.model.CreateModel;
@@ -8,7 +9,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Request to create a power.
@@ -19,16 +19,17 @@ import org.jspecify.annotations.Nullable;
  */
 @Schema(name = "PowerCreate")
 public record PowerCreate(@NotBlank @Size(max = 100) String name, @NotNull PowerCategory category,
-		@NullRefused @Size(max = Tags.MAX) @Nullable List<@PowerTag String> tags) implements CreateModel {
+		@NullRefused @Size(max = Tags.MAX) List<@PowerTag String> tags) implements CreateModel {
 
 	/**
-	 * Read an absent {@code tags} as none.
+	 * Read an absent {@code tags} as none: Jackson passes {@code null} for an absent
+	 * property ({@code @NullRefused} has already refused an explicit one).
 	 * @param name the name
 	 * @param category the category
 	 * @param tags the tags, {@code null} when absent
 	 */
 	public PowerCreate {
-		tags = (tags != null) ? tags : List.of();
+		tags = Objects.requireNonNullElse(tags, List.of());
 	}
 
 }
