@@ -180,7 +180,8 @@ class OpenApiIntegrationTests {
 			});
 		}));
 		assertThat(keyed).containsExactlyInAnyOrder("post /api/teams", "patch /api/teams/{id}", "post /api/heroes",
-				"post /api/heroes/bulk", "patch /api/heroes/{id}");
+				"post /api/heroes/bulk", "patch /api/heroes/{id}", "post /api/powers", "patch /api/powers/{id}",
+				"post /api/powers/{id}/restore", "patch /api/heroes/{id}/powers/{powerId}");
 	}
 
 	@Test

@@ -19,7 +19,11 @@ import jakarta.validation.constraints.Size;
  */
 @Schema(name = "PowerCreate")
 public record PowerCreate(@NotBlank @Size(max = 100) String name, @NotNull PowerCategory category,
-		@NullRefused @Size(max = Tags.MAX) List<@PowerTag String> tags) implements CreateModel {
+		@Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED,
+				description = "Absent means none; null is refused.") @NullRefused @Size(
+						max = Tags.MAX) List<@PowerTag String> tags)
+		implements
+			CreateModel {
 
 	/**
 	 * Read an absent {@code tags} as none: Jackson passes {@code null} for an absent

@@ -47,6 +47,15 @@ final class HostileInput {
 			"name,asc", "name,desc", "name,sideways", "name,asc,extra", "", ",", ",asc", "id,DESC", "name,ASC",
 			"𝔫𝔞𝔪𝔢", "name%00", "1", "-name", "name)", "lower(name)" };
 
+	private static final String[] CATEGORIES = { "PHYSICAL", "MENTAL", "ENERGY", "MAGIC", "TECH", "physical", "COSMIC",
+			"", "TECH " };
+
+	private static final String[] TAGS = { "ok", "a-b", "x1", "-dash", "UPPER", "with space",
+			"thirty-one-characters-long-tag-x", "ok" };
+
+	private static final String[] DATES = { "2020-01-01", "1900-02-28", "2999-12-31", "2020-02-30", "yesterday", "",
+			"2020-1-1", "0000-01-01" };
+
 	private static final String[] CONTENT_TYPES = { "application/json", "application/json",
 			"application/json;charset=UTF-8", "application/merge-patch+json", "text/plain", "application/xml",
 			"application/x-www-form-urlencoded", "application/json; charset=UTF-16", "*/*", "application/*", "%%%",
@@ -193,6 +202,62 @@ final class HostileInput {
 	/**
 	 * A merge patch for a team or a hero.
 	 */
+	/**
+	 * A body for a power: a category inside or outside the enum, tags well or badly
+	 * formed.
+	 */
+	String power() {
+		return hostile(() -> {
+			StringBuilder json = new StringBuilder("{");
+			boolean first = true;
+			for (String field : List.of("name", "category", "tags")) {
+				if (chance(0.2)) {
+					continue;
+				}
+				first = comma(json, first);
+				json.append('"').append(field).append("\":");
+				switch (field) {
+					case "category" -> json.append(chance(0.7) ? quote(pick(CATEGORIES)) : value());
+					case "tags" -> json.append(chance(0.7) ? tags() : value());
+					default -> json.append(chance(0.7) ? quote(text()) : value());
+				}
+			}
+			extraFields(json, first);
+			return json.append('}').toString();
+		});
+	}
+
+	/**
+	 * A body for a hero's power: a level in or out of range, a date in the past, the
+	 * future or not a date.
+	 */
+	String assign() {
+		return hostile(() -> {
+			StringBuilder json = new StringBuilder("{");
+			boolean first = true;
+			for (String field : List.of("level", "acquiredOn")) {
+				if (chance(0.25)) {
+					continue;
+				}
+				first = comma(json, first);
+				json.append('"').append(field).append("\":");
+				json.append(field.equals("level") ? (chance(0.7) ? pick(NUMBERS) : value())
+						: chance(0.7) ? quote(pick(DATES)) : value());
+			}
+			extraFields(json, first);
+			return json.append('}').toString();
+		});
+	}
+
+	private String tags() {
+		List<String> tags = new ArrayList<>();
+		int count = this.random.nextInt(13);
+		for (int i = 0; i < count; i++) {
+			tags.add(chance(0.6) ? quote(pick(TAGS)) : chance(0.5) ? quote(text()) : value());
+		}
+		return "[" + String.join(",", tags) + "]";
+	}
+
 	String patch(boolean hero, List<Long> teams) {
 		return hero ? hero(teams) : object(List.of("name", "headquarters"), true);
 	}

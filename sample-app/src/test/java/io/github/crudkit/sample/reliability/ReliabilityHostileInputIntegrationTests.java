@@ -80,7 +80,12 @@ class ReliabilityHostileInputIntegrationTests {
 		this.figures.put("seed", seed);
 		List<Long> teams = new CopyOnWriteArrayList<>();
 		List<Long> heroes = new CopyOnWriteArrayList<>();
+		List<Long> powers = new CopyOnWriteArrayList<>();
 		for (int i = 0; i < 5; i++) {
+			powers.add(http.post("/api/powers", "{\"name\":\"Seed power " + i + "\",\"category\":\"TECH\"}")
+				.json()
+				.get("id")
+				.asLong());
 			teams.add(http.post("/api/teams", "{\"name\":\"Seed team " + i + "\"}").json().get("id").asLong());
 			heroes.add(http.post("/api/heroes",
 					"{\"name\":\"Seed hero " + i + "\",\"secretName\":\"SECRET-seed\",\"teamId\":" + teams.get(i) + "}")
@@ -95,7 +100,7 @@ class ReliabilityHostileInputIntegrationTests {
 		long deadline = System.nanoTime() + BUDGET.toNanos();
 		int sent = 0;
 		while (sent < REQUESTS && System.nanoTime() < deadline && violations.size() < 20) {
-			Request request = next(input, teams, heroes);
+			Request request = next(input, teams, heroes, powers);
 			RawHttp.Response response;
 			try {
 				response = http.send(request.method(), request.target(), request.contentType(),
@@ -116,7 +121,7 @@ class ReliabilityHostileInputIntegrationTests {
 				violations.add(request.describe() + " -> " + response.status() + " " + violation + ": "
 						+ abbreviate(response.body()));
 			}
-			remember(request, response, teams, heroes);
+			remember(request, response, teams, heroes, powers);
 		}
 
 		this.figures.put("requests", sent).put("statuses", totals);
@@ -126,7 +131,7 @@ class ReliabilityHostileInputIntegrationTests {
 
 		assertThat(violations).as("seed %d", seed).isEmpty();
 		assertThat(sent).as("requests sent within %s", BUDGET).isGreaterThanOrEqualTo(1_000);
-		assertThat(statuses).as("every endpoint was exercised").hasSize(12);
+		assertThat(statuses).as("every endpoint was exercised").hasSize(26);
 		assertThat(broken).isEmpty();
 		assertThat(http.get("/actuator/health").status()).isEqualTo(200);
 	}
@@ -170,10 +175,10 @@ class ReliabilityHostileInputIntegrationTests {
 		}
 	}
 
-	private static Request next(HostileInput input, List<Long> teams, List<Long> heroes) {
+	private static Request next(HostileInput input, List<Long> teams, List<Long> heroes, List<Long> powers) {
 		String contentType = input.chance(0.85) ? "application/json" : input.contentType();
 		Map<String, String> ifMatch = input.chance(0.3) ? Map.of("If-Match", input.ifMatch()) : Map.of();
-		return switch (input.nextInt(12)) {
+		return switch (input.nextInt(26)) {
 			case 0 -> new Request("POST /api/teams", "POST", "/api/teams", contentType, input.team(), Map.of());
 			case 1 -> new Request("GET /api/teams", "GET", "/api/teams" + input.query("page", "size", "sort", "name"),
 					null, null, Map.of());
@@ -197,8 +202,39 @@ class ReliabilityHostileInputIntegrationTests {
 					ifMatch);
 			case 10 -> new Request("DELETE /api/heroes/{id}", "DELETE", "/api/heroes/" + input.id(heroes), null, null,
 					ifMatch);
-			default -> new Request("POST /api/heroes/bulk", "POST", "/api/heroes/bulk", contentType, input.bulk(teams),
+			case 11 -> new Request("POST /api/heroes/bulk", "POST", "/api/heroes/bulk", contentType, input.bulk(teams),
 					Map.of());
+			case 12 -> new Request("GET /api/heroes/{id}/mentees", "GET",
+					"/api/heroes/" + input.id(heroes) + "/mentees" + input.query("page", "size", "sort", "after"), null,
+					null, Map.of());
+			case 13 -> new Request("GET /api/heroes/{id}/lineage", "GET",
+					"/api/heroes/" + input.id(heroes) + "/lineage", null, null, Map.of());
+			case 14 -> new Request("GET /api/heroes/{id}/powers", "GET", "/api/heroes/" + input.id(heroes) + "/powers",
+					null, null, Map.of());
+			case 15 -> new Request("PUT /api/heroes/{id}/powers/{powerId}", "PUT",
+					"/api/heroes/" + input.id(heroes) + "/powers/" + input.id(powers), contentType, input.assign(),
+					ifMatch);
+			case 16 -> new Request("GET /api/heroes/{id}/powers/{powerId}", "GET",
+					"/api/heroes/" + input.id(heroes) + "/powers/" + input.id(powers), null, null, Map.of());
+			case 17 -> new Request("PATCH /api/heroes/{id}/powers/{powerId}", "PATCH",
+					"/api/heroes/" + input.id(heroes) + "/powers/" + input.id(powers),
+					input.chance(0.5) ? "application/merge-patch+json" : contentType, input.assign(), ifMatch);
+			case 18 -> new Request("DELETE /api/heroes/{id}/powers/{powerId}", "DELETE",
+					"/api/heroes/" + input.id(heroes) + "/powers/" + input.id(powers), null, null, ifMatch);
+			case 19 -> new Request("POST /api/powers", "POST", "/api/powers", contentType, input.power(), Map.of());
+			case 20 -> new Request("GET /api/powers", "GET",
+					"/api/powers" + input.query("page", "size", "sort", "name", "category", "tag", "retired", "after"),
+					null, null, Map.of());
+			case 21 ->
+				new Request("GET /api/powers/{id}", "GET", "/api/powers/" + input.id(powers), null, null, Map.of());
+			case 22 -> new Request("PATCH /api/powers/{id}", "PATCH", "/api/powers/" + input.id(powers),
+					input.chance(0.5) ? "application/merge-patch+json" : contentType, input.power(), ifMatch);
+			case 23 -> new Request("DELETE /api/powers/{id}", "DELETE", "/api/powers/" + input.id(powers), null, null,
+					ifMatch);
+			case 24 -> new Request("POST /api/powers/{id}/restore", "POST",
+					"/api/powers/" + input.id(powers) + "/restore", contentType, "{}", Map.of());
+			default -> new Request("GET /api/powers/{id}/heroes", "GET", "/api/powers/" + input.id(powers) + "/heroes"
+					+ input.query("page", "size", "sort", "minLevel", "after"), null, null, Map.of());
 		};
 	}
 
@@ -255,11 +291,14 @@ class ReliabilityHostileInputIntegrationTests {
 		return null;
 	}
 
-	private static void remember(Request request, RawHttp.Response response, List<Long> teams, List<Long> heroes) {
+	private static void remember(Request request, RawHttp.Response response, List<Long> teams, List<Long> heroes,
+			List<Long> powers) {
 		if (response.status() == 201 && request.method().equals("POST") && !response.isProblem()) {
 			JsonNode body = response.json();
 			if (body.has("id")) {
-				(request.target().startsWith("/api/teams") ? teams : heroes).add(body.get("id").asLong());
+				List<Long> created = request.target().startsWith("/api/teams") ? teams
+						: request.target().startsWith("/api/powers") ? powers : heroes;
+				created.add(body.get("id").asLong());
 			}
 		}
 	}
@@ -288,6 +327,31 @@ class ReliabilityHostileInputIntegrationTests {
 		broken.addAll(jdbc.sql("""
 				SELECT 'team ' || id || ' with a blank or long name or headquarters' FROM team
 				WHERE btrim(name) = '' OR char_length(name) > 100 OR char_length(headquarters) > 200
+				""").query(String.class).list());
+		broken.addAll(jdbc.sql("""
+				SELECT 'live powers named alike: ' || lower(name) FROM power WHERE NOT retired
+				GROUP BY lower(name) HAVING count(*) > 1
+				""").query(String.class).list());
+		broken.addAll(jdbc.sql("""
+				SELECT 'power ' || id || ' with a bad name or tags' FROM power
+				WHERE btrim(name) = '' OR char_length(name) > 100 OR cardinality(tags) > 10
+				   OR EXISTS (SELECT 1 FROM unnest(tags) t WHERE t !~ '^[a-z0-9][a-z0-9-]{0,29}$')
+				""").query(String.class).list());
+		broken.addAll(jdbc.sql("""
+				SELECT 'hero ' || hero_id || ' with more than 20 powers' FROM hero_power
+				GROUP BY hero_id HAVING count(*) > 20
+				""").query(String.class).list());
+		broken.addAll(jdbc.sql("""
+				SELECT 'link of hero ' || hero_id || ' acquired in the future' FROM hero_power
+				WHERE acquired_on > (now() at time zone 'utc')::date
+				""").query(String.class).list());
+		broken.addAll(jdbc.sql("""
+				WITH RECURSIVE walk(start, id, depth) AS (
+				  SELECT id, mentor_id, 1 FROM hero WHERE mentor_id IS NOT NULL
+				  UNION ALL
+				  SELECT w.start, h.mentor_id, w.depth + 1 FROM walk w JOIN hero h ON h.id = w.id
+				  WHERE h.mentor_id IS NOT NULL AND w.depth < 1000)
+				SELECT 'hero ' || start || ' is its own mentor, directly or not' FROM walk WHERE id = start
 				""").query(String.class).list());
 		return broken;
 	}
