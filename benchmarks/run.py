@@ -44,6 +44,7 @@ PG_PORT = int(os.environ.get("BENCH_PG_PORT", "55432"))
 PG_BIN = os.environ.get("BENCH_PG_BIN", "/usr/lib/postgresql/15/bin")
 WORK = os.environ.get("BENCH_WORK", os.path.join(tempfile.gettempdir(), "crudkit-bench"))
 SCALE = os.environ.get("SCALE_1M", "0") == "1"
+PROFILE = os.environ.get("PROFILE", "0") == "1"
 JVM_FLAGS = ["-Xms256m", "-Xmx512m", "-XX:+UseG1GC", "-XX:ActiveProcessorCount=2", "-XX:TieredStopAtLevel=4"]
 JARS = {
     "sample": "sample-app/target/crudkit-sample-app-0.1.0-SNAPSHOT.jar",
@@ -526,6 +527,41 @@ def scale(app):
     return rows, plan
 
 
+def profile(apps, data_by_app):
+    """JFR (default settings) for 20 s of wrk load on a few endpoints, floor and sample; the share of execution
+    samples per code group (benchmarks/jfr_groups.py), to explain the gap to the floor."""
+    sys.path.insert(0, os.path.join(ROOT, "benchmarks"))
+    import jfr_groups
+    wanted = ("GET /api/heroes/{id} c16", "GET /api/heroes?size=20, random page c16", "POST /api/heroes c16",
+              "GET /api/teams?size=20, random page c16")
+    table = {}
+    for name, app in apps.items():
+        rows = {label: (script, connections, kind, key)
+                for label, script, connections, kind, key in endpoints(data_by_app[name])}
+        for label in wanted:
+            script, connections, kind, key = rows[label]
+            path = os.path.join(WORK, f"{name}-{abs(hash(label))}.jfr")
+            run(["jcmd", str(app.process.pid), "JFR.start", "name=bench", f"filename={path}", "duration=20s"])
+            wrk(app, script(), 20, connections)
+            time.sleep(2)
+            if kind in ("write", "bulk"):
+                reset(app, data_by_app[name], key)
+            counts = jfr_groups.shares(path)
+            total = max(sum(counts.values()), 1)
+            table.setdefault(label, {})[name] = {group: 100 * count / total for group, count in counts.items()}
+            log(f"  profile {label:44} {name:6} {total} samples")
+    groups = sorted({group for by_app in table.values() for shares in by_app.values() for group in shares})
+    lines = ["| code | " + " | ".join(table) + " |", "|---|" + "---|" * len(table)]
+    for group in groups:
+        cells = []
+        for label in table:
+            floor = table[label].get("floor", {}).get(group, 0.0)
+            sample = table[label].get("sample", {}).get(group, 0.0)
+            cells.append(f"{floor:.1f} % / {sample:.1f} %")
+        lines.append(f"| {group} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def main():
     # A SIGTERM (a stopped CI job, kill) still stops the apps and the server: the finally below runs.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
@@ -566,6 +602,12 @@ def main():
                 f"seeded in {time.monotonic() - started:.0f} s")
         results = measure(apps, seeded)
         rss = {name: app.rss_mib() for name, app in apps.items()}
+        profile_table = ""
+        if PROFILE:
+            try:
+                profile_table = profile(apps, seeded)
+            except Exception as failure:  # the measurements above must reach the report whatever the profiler does
+                log(f"profile failed: {failure!r}")
         scale_rows, plan = scale(apps["sample"]) if SCALE else ([], "")
         report = table(results, startup, rss, scale_rows)
         machine = (f"{os.cpu_count()} cores, {round(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30)} "
@@ -578,6 +620,9 @@ def main():
                   f"alternating the targets; medians. JVM flags: {' '.join(JVM_FLAGS)}.")
         text = header + "\n\n" + report + ("\n\nName filter at 1,000,000 heroes:\n\n```\n" + plan + "\n```\n"
                                            if plan else "\n")
+        if profile_table:
+            text += ("\nExecution samples by code group (JFR, 20 s of load each; floor / sample; innermost non-JDK "
+                     "frame):\n\n" + profile_table + "\n")
         os.makedirs(os.path.join(ROOT, "benchmarks", "results"), exist_ok=True)
         with open(os.path.join(ROOT, "benchmarks", "results", "latest.md"), "w") as file:
             file.write(text)
