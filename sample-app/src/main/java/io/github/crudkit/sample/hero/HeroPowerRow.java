@@ -29,8 +29,8 @@ record HeroPowerRow(long heroId, long powerId, String name, PowerCategory catego
 	static final Projection<HeroPower, HeroPowerRow> PROJECTION = Projection.of(HeroPower.class, HeroPowerRow.class,
 			(link, query, builder) -> {
 				Join<HeroPower, Power> power = link.join("power");
-				return List.of(link.get("id").get("heroId"), link.get("id").get("powerId"), power.get("name"),
-						power.get("category"), link.get("level"), link.get("acquiredOn"));
+				return List.of(link.get("hero").get("id"), power.get("id"), power.get("name"), power.get("category"),
+						link.get("level"), link.get("acquiredOn"));
 			});
 
 	/**
@@ -38,7 +38,7 @@ record HeroPowerRow(long heroId, long powerId, String name, PowerCategory catego
 	 * id.
 	 */
 	static final Sort ORDER = Sort.by(Sort.Order.desc("level"), Sort.Order.asc("power.name").ignoreCase(),
-			Sort.Order.asc("id.powerId"));
+			Sort.Order.asc("power.id"));
 
 	HeroPowerSummary toSummary() {
 		return new HeroPowerSummary(this.powerId, this.name, this.level);

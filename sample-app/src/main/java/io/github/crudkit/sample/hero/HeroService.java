@@ -310,7 +310,7 @@ public class HeroService {
 	 * The live powers of many heroes, in one statement, grouped by hero.
 	 */
 	private Map<Long, List<HeroPowerSummary>> powersOf(List<HeroView> heroes) {
-		Map<Long, List<HeroPowerRow>> rows = this.reader.findChildren(HeroPowerRow.PROJECTION, "id.heroId",
+		Map<Long, List<HeroPowerRow>> rows = this.reader.findChildren(HeroPowerRow.PROJECTION, "hero.id",
 				heroes.stream().map(HeroView::id).toList(), HeroPowerRow.ORDER, HeroPowerRow::heroId);
 		Map<Long, List<HeroPowerSummary>> summaries = new HashMap<>();
 		rows.forEach((hero, links) -> summaries.put(hero, links.stream().map(HeroPowerRow::toSummary).toList()));
