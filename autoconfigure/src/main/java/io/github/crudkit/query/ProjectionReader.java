@@ -12,6 +12,7 @@ import java.util.function.ToLongFunction;
 
 import io.github.crudkit.pagination.Keyset;
 import io.github.crudkit.pagination.KeysetPage;
+import io.github.crudkit.replica.ReadRouting;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -46,6 +47,9 @@ import org.springframework.orm.jpa.vendor.HibernateJpaDialect;
  * </pre> so that a page deep in the list joins (and evaluates per-row expressions for) as
  * many rows as the page holds, instead of every row PostgreSQL walks past to reach it.
  * The total is a second statement, skipped when the page shows it holds the last row.
+ * <p>
+ * Its reads may go to a read replica ({@link ReadRouting#readOnly}) when the application
+ * configures one.
  * <p>
  * Failures are Spring's {@code DataAccessException}s, as a repository's are, so that a
  * database that cannot be reached is a {@code 503}, not a {@code 500}.
@@ -87,6 +91,10 @@ public final class ProjectionReader {
 	 * @return the row, if there is one
 	 */
 	public <E, R> Optional<R> findOne(Projection<E, R> projection, Specification<E> filter) {
+		return ReadRouting.readOnly(() -> readOne(projection, filter));
+	}
+
+	private <E, R> Optional<R> readOne(Projection<E, R> projection, Specification<E> filter) {
 		try {
 			List<R> rows = query(projection, filter, Sort.unsorted()).setMaxResults(2).getResultList();
 			if (rows.size() > 1) {
@@ -110,12 +118,14 @@ public final class ProjectionReader {
 	 * @return the rows
 	 */
 	public <E, R> List<R> findAll(Projection<E, R> projection, Specification<E> filter, Sort sort) {
-		try {
-			return query(projection, filter, sort).getResultList();
-		}
-		catch (RuntimeException ex) {
-			throw translate(ex);
-		}
+		return ReadRouting.readOnly(() -> {
+			try {
+				return query(projection, filter, sort).getResultList();
+			}
+			catch (RuntimeException ex) {
+				throw translate(ex);
+			}
+		});
 	}
 
 	/**
@@ -129,12 +139,14 @@ public final class ProjectionReader {
 	 * @return the rows
 	 */
 	public <E, R> List<R> findAll(Projection<E, R> projection, Specification<E> filter, Sort sort, int limit) {
-		try {
-			return query(projection, filter, sort).setMaxResults(limit).getResultList();
-		}
-		catch (RuntimeException ex) {
-			throw translate(ex);
-		}
+		return ReadRouting.readOnly(() -> {
+			try {
+				return query(projection, filter, sort).setMaxResults(limit).getResultList();
+			}
+			catch (RuntimeException ex) {
+				throw translate(ex);
+			}
+		});
 	}
 
 	/**
@@ -182,6 +194,11 @@ public final class ProjectionReader {
 	 * @return the page
 	 */
 	public <E, R> Page<R> findPage(Projection<E, R> projection, Specification<E> filter, Pageable pageable,
+			SortExpressions<E> sorts) {
+		return ReadRouting.readOnly(() -> readPage(projection, filter, pageable, sorts));
+	}
+
+	private <E, R> Page<R> readPage(Projection<E, R> projection, Specification<E> filter, Pageable pageable,
 			SortExpressions<E> sorts) {
 		try {
 			if (pageable.isUnpaged()) {
@@ -238,7 +255,15 @@ public final class ProjectionReader {
 		}
 		List<K> distinct = List.copyOf(new LinkedHashSet<>(ownerIds));
 		String[] path = ownerIdPath.split("\\.");
-		List<R> rows;
+		List<R> rows = ReadRouting.readOnly(() -> readChildren(projection, path, distinct, sort));
+		Map<K, List<R>> grouped = new LinkedHashMap<>();
+		for (R row : rows) {
+			grouped.computeIfAbsent(ownerId.apply(row), (key) -> new ArrayList<>()).add(row);
+		}
+		return grouped;
+	}
+
+	private <E, R, K> List<R> readChildren(Projection<E, R> projection, String[] path, List<K> distinct, Sort sort) {
 		try {
 			CriteriaBuilder builder = this.entityManager.getCriteriaBuilder();
 			CriteriaQuery<R> query = builder.createQuery(projection.view());
@@ -254,16 +279,11 @@ public final class ProjectionReader {
 			ParameterExpression<Collection> ids = builder.parameter(Collection.class);
 			query.where(owner.in(ids));
 			query.orderBy(QueryUtils.toOrders(sort, root, builder));
-			rows = this.entityManager.createQuery(query).setParameter(ids, distinct).getResultList();
+			return this.entityManager.createQuery(query).setParameter(ids, distinct).getResultList();
 		}
 		catch (RuntimeException ex) {
 			throw translate(ex);
 		}
-		Map<K, List<R>> grouped = new LinkedHashMap<>();
-		for (R row : rows) {
-			grouped.computeIfAbsent(ownerId.apply(row), (key) -> new ArrayList<>()).add(row);
-		}
-		return grouped;
 	}
 
 	/**
@@ -274,12 +294,14 @@ public final class ProjectionReader {
 	 * @return the number of rows
 	 */
 	public <E> long count(Class<E> entity, Specification<E> filter) {
-		try {
-			return PageIds.count(this.entityManager, entity, filter);
-		}
-		catch (RuntimeException ex) {
-			throw translate(ex);
-		}
+		return ReadRouting.readOnly(() -> {
+			try {
+				return PageIds.count(this.entityManager, entity, filter);
+			}
+			catch (RuntimeException ex) {
+				throw translate(ex);
+			}
+		});
 	}
 
 	private RuntimeException translate(RuntimeException ex) {
