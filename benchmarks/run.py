@@ -45,13 +45,21 @@ PG_BIN = os.environ.get("BENCH_PG_BIN", "/usr/lib/postgresql/15/bin")
 WORK = os.environ.get("BENCH_WORK", os.path.join(tempfile.gettempdir(), "crudkit-bench"))
 SCALE = os.environ.get("SCALE_1M", "0") == "1"
 PROFILE = os.environ.get("PROFILE", "0") == "1"
+# The "scale" section: the read endpoints on 1 and 2 instances with a streaming replica (REPLICAS=1 after the main
+# measurements; REPLICAS_ONLY=1 runs this section alone, on a freshly seeded sample).
+REPLICAS = os.environ.get("REPLICAS", "0") == "1" or os.environ.get("REPLICAS_ONLY", "0") == "1"
+REPLICAS_ONLY = os.environ.get("REPLICAS_ONLY", "0") == "1"
+REPLICA_PORT = PG_PORT + 1
+REPLICA_WARMUP = int(os.environ.get("REPLICA_WARMUP", "30"))
+LSN_PAIRS = int(os.environ.get("LSN_PAIRS", "500"))
 JVM_FLAGS = ["-Xms256m", "-Xmx512m", "-XX:+UseG1GC", "-XX:ActiveProcessorCount=2", "-XX:TieredStopAtLevel=4"]
 JARS = {
     "sample": "sample-app/target/crudkit-sample-app-0.1.0-SNAPSHOT.jar",
     "floor": "benchmarks/floor-app/target/crudkit-bench-floor-app-0.1.0-SNAPSHOT.jar",
     "plain": "benchmarks/plain-app/target/crudkit-bench-plain-app-0.1.0-SNAPSHOT.jar",
 }
-PORTS = {"sample": 18080, "floor": 18081, "plain": 18082}
+PORTS = {"sample": 18080, "floor": 18081, "plain": 18082, "replica-a": 18090, "replica-b": 18091}
+READ_AFTER = "Crudkit-Read-After"
 
 
 def log(message):
@@ -118,10 +126,11 @@ def statements_since_reset(database):
 
 class App:
 
-    def __init__(self, name, database):
+    def __init__(self, name, database, jar=None):
         self.name = name
         self.database = database
         self.port = PORTS[name]
+        self.jar = jar or name
         self.process = None
         self.log_path = os.path.join(WORK, f"{name}.log")
 
@@ -129,7 +138,7 @@ class App:
         return f"http://127.0.0.1:{self.port}{path}"
 
     def start(self, extra=()):
-        arguments = ["java", *JVM_FLAGS, "-jar", os.path.join(ROOT, JARS[self.name]),
+        arguments = ["java", *JVM_FLAGS, "-jar", os.path.join(ROOT, JARS[self.jar]),
                      f"--server.port={self.port}",
                      f"--spring.datasource.url=jdbc:postgresql://127.0.0.1:{PG_PORT}/{self.database}",
                      "--spring.datasource.username=postgres", "--spring.datasource.password=",
@@ -290,11 +299,11 @@ def lua_get(path):
     return f"request = function() return wrk.format('GET', '{path}') end\n" + DONE
 
 
-def wrk(app, script, seconds, connections):
+def wrk(app, script, seconds, connections, threads=2):
     path = os.path.join(WORK, f"script-{abs(hash(script))}.lua")
     with open(path, "w") as file:
         file.write(script)
-    output = run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "-s", path,
+    output = run(["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "-s", path,
                   f"http://127.0.0.1:{app.port}"]).stdout
     match = re.search(r"RESULT requests=(\d+) duration_us=(\d+) p50_us=(\d+) p99_us=(\d+) non2xx=(\d+) errors=(\d+)",
                       output)
@@ -527,6 +536,137 @@ def scale(app):
     return rows, plan
 
 
+# ---------------------------------------------------------------------------------------------------------------
+# Read replicas
+
+
+def start_replica(primary_data):
+    """A streaming replica of the benchmark's server (pg_basebackup -R), on REPLICA_PORT, applying at once."""
+    data = os.path.join(WORK, "replica")
+    run(as_postgres([f"{PG_BIN}/pg_basebackup", "-h", "127.0.0.1", "-p", str(PG_PORT), "-U", "postgres", "-D", data,
+                     "-R", "-X", "stream", "-c", "fast", "--no-sync"]))
+    options = (f"-p {REPLICA_PORT} -c listen_addresses=127.0.0.1 -c unix_socket_directories={primary_data} "
+               "-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=top "
+               "-c max_connections=200 -c shared_buffers=256MB -c fsync=off -c hot_standby=on")
+    run(as_postgres([f"{PG_BIN}/pg_ctl", "-D", data, "-o", options, "-l", os.path.join(WORK, "replica.log"), "-w",
+                     "start"]))
+    log(f"streaming replica on 127.0.0.1:{REPLICA_PORT}")
+    return data
+
+
+def await_replay(database):
+    target = psql(database, "select pg_current_wal_lsn()")
+    for _ in range(600):
+        done = run(["psql", "-h", "127.0.0.1", "-p", str(REPLICA_PORT), "-U", "postgres", "-d", database, "-AtXq",
+                    "-c", f"select pg_last_wal_replay_lsn() >= '{target}'::pg_lsn"]).stdout.strip()
+        if done == "t":
+            return
+        time.sleep(0.1)
+    raise SystemExit("the replica did not catch up in 60 s")
+
+
+def wrk_spread(apps, script, seconds, connections):
+    """One wrk per instance at the same time, the connections and wrk's two threads split between them (a client-side
+    round robin): the summed throughput and the slower median."""
+    with concurrent.futures.ThreadPoolExecutor(len(apps)) as pool:
+        parts = list(pool.map(lambda app: wrk(app, script, seconds, connections // len(apps),
+                                              threads=max(1, 2 // len(apps))), apps))
+    return {"rps": sum(part["rps"] for part in parts), "p50": max(part["p50"] for part in parts),
+            "p99": max(part["p99"] for part in parts), "requests": sum(part["requests"] for part in parts),
+            "non2xx": sum(part["non2xx"] for part in parts), "errors": sum(part["errors"] for part in parts)}
+
+
+def timed_request(method, url, body=None, headers=None):
+    data = json.dumps(body).encode() if body is not None else None
+    all_headers = dict(headers or {})
+    if data:
+        all_headers["Content-Type"] = "application/json"
+    request = urllib.request.Request(url, data=data, method=method, headers=all_headers)
+    started = time.perf_counter()
+    with urllib.request.urlopen(request, timeout=30) as response:
+        payload = response.read()
+        elapsed = time.perf_counter() - started
+        return json.loads(payload or b"null"), response.headers.get(READ_AFTER), elapsed
+
+
+def position_check_latency(app, heroes):
+    """Read-your-writes, one client at a time: a write, then a read of it with the write's position (the replica is
+    asked how far it has replayed: the LSN check), then a read of another hero without a position. The check's own
+    time comes from the sample's crudkit.replica.position.checks timer."""
+    with_token, without_token = [], []
+    rng = random.Random(9)
+    for i in range(LSN_PAIRS):
+        created, token, _ = timed_request("POST", app.url("/api/heroes"),
+                                          {"name": f"Consistent {i}", "secretName": "S", "age": 30})
+        _, _, elapsed = timed_request("GET", app.url(f"/api/heroes/{created['id']}"), headers={READ_AFTER: token})
+        with_token.append(elapsed * 1000)
+        _, _, elapsed = timed_request("GET", app.url(f"/api/heroes/{rng.choice(heroes)}"))
+        without_token.append(elapsed * 1000)
+    with urllib.request.urlopen(app.url("/actuator/prometheus"), timeout=30) as response:
+        metrics = response.read().decode()
+    def metric(name):
+        match = re.search(rf"^{name}(?:{{[^}}]*}})? ([0-9.eE+-]+)$", metrics, re.MULTILINE)
+        return float(match.group(1)) if match else float("nan")
+    checks = metric("crudkit_replica_position_checks_seconds_count")
+    check_ms = 1000 * metric("crudkit_replica_position_checks_seconds_sum") / checks if checks else float("nan")
+    return {"with": statistics.median(with_token), "without": statistics.median(without_token), "checks": checks,
+            "check_ms": check_ms}
+
+
+def replicas(primary_data, database, seeded):
+    """The read endpoints of the sample on one instance without a replica, on one instance with a streaming replica,
+    and on two instances with it; ratios to the first. On two cores everything shares the same CPUs (the instances,
+    both servers, wrk): this shows what routing costs, not the speed-up more machines would bring."""
+    heroes = seeded["heroes"]
+    reads = [
+        ("GET /api/heroes/{id}", lua_random_path("/api/heroes/", heroes)),
+        ("GET /api/heroes?size=20, random page", lua_random_page("/api/heroes?size=20", pages(len(heroes), 20))),
+    ]
+    replica_data = start_replica(primary_data)
+    await_replay(database)
+    replica = [f"--crudkit.replica.url=jdbc:postgresql://127.0.0.1:{REPLICA_PORT}/{database}"]
+    setups = [("1 instance, primary only", [], 1), ("1 instance + replica", replica, 1),
+              ("2 instances + replica", replica, 2)]
+    results = {}
+    lsn = None
+    try:
+        for label, extra, count in setups:
+            instances = [App(name, database, jar="sample") for name in ("replica-a", "replica-b")[:count]]
+            try:
+                for instance in instances:
+                    instance.start(extra)
+                for endpoint, script in reads:
+                    wrk_spread(instances, script, REPLICA_WARMUP, CONNECTIONS)
+                    rounds = [wrk_spread(instances, script, DURATION, CONNECTIONS) for _ in range(ROUNDS)]
+                    for result in rounds:
+                        if result["non2xx"] or result["errors"]:
+                            raise SystemExit(f"{label} {endpoint}: {result['non2xx']} non-2xx, {result['errors']} "
+                                             "errors")
+                    results[(label, endpoint)] = {key: median([r[key] for r in rounds]) for key in ("rps", "p50",
+                                                                                                  "p99")}
+                    log(f"  {label:28} {endpoint:40} {results[(label, endpoint)]['rps']:8.0f} req/s")
+                if extra and count == 1:
+                    lsn = position_check_latency(instances[0], heroes)
+            finally:
+                for instance in instances:
+                    instance.stop()
+    finally:
+        subprocess.run(as_postgres([f"{PG_BIN}/pg_ctl", "-D", replica_data, "-m", "fast", "stop"]),
+                       capture_output=True)
+    lines = ["| endpoint | setup | req/s | ratio to 1 instance, primary only | p50 / p99 ms |", "|---|---|---|---|---|"]
+    for endpoint, _ in reads:
+        base = results[(setups[0][0], endpoint)]["rps"]
+        for label, _, _ in setups:
+            result = results[(label, endpoint)]
+            lines.append(f"| {endpoint} | {label} | {result['rps']:.0f} | {result['rps'] / base:.2f} | "
+                         f"{result['p50']:.2f} / {result['p99']:.2f} |")
+    lines.append("")
+    lines.append(f"Read-your-writes, one client, {LSN_PAIRS} writes each read back with its position: read p50 "
+                 f"{lsn['with']:.2f} ms with the position, {lsn['without']:.2f} ms for a read without one; "
+                 f"{lsn['checks']:.0f} LSN checks, {lsn['check_ms']:.3f} ms each on average.")
+    return "\n".join(lines)
+
+
 def profile(apps, data_by_app):
     """JFR (default settings) for 20 s of wrk load on a few endpoints, floor and sample; the share of execution
     samples per code group (benchmarks/jfr_groups.py), to explain the gap to the floor."""
@@ -574,10 +714,12 @@ def main():
             run(["apt-get", "update", "-q"])
             run(["apt-get", "install", "-y", "-q", "wrk"])
     log("building the sample, the floor and the plain app")
-    run(["./mvnw", "-B", "-q", "-Pbenchmarks", "-pl", "sample-app,benchmarks/floor-app,benchmarks/plain-app", "-am",
-         "package", "-DskipTests"])
+    modules = "sample-app" if REPLICAS_ONLY else "sample-app,benchmarks/floor-app,benchmarks/plain-app"
+    run(["./mvnw", "-B", "-q", "-Pbenchmarks", "-pl", modules, "-am", "package", "-DskipTests"])
     data = start_postgres()
     apps = {}
+    if REPLICAS_ONLY:
+        return replicas_only(data)
     try:
         for name in ("floor", "sample"):
             psql("postgres", f"create database bench_{name}")
@@ -609,6 +751,11 @@ def main():
             except Exception as failure:  # the measurements above must reach the report whatever the profiler does
                 log(f"profile failed: {failure!r}")
         scale_rows, plan = scale(apps["sample"]) if SCALE else ([], "")
+        replica_table = ""
+        if REPLICAS:
+            apps["sample"].stop()
+            apps["floor"].stop()
+            replica_table = replicas(data, "bench_sample", seeded["sample"])
         report = table(results, startup, rss, scale_rows)
         machine = (f"{os.cpu_count()} cores, {round(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30)} "
                    f"GiB, {run(['java', '-version']).stderr.splitlines()[0]}, PostgreSQL "
@@ -620,6 +767,9 @@ def main():
                   f"alternating the targets; medians. JVM flags: {' '.join(JVM_FLAGS)}.")
         text = header + "\n\n" + report + ("\n\nName filter at 1,000,000 heroes:\n\n```\n" + plan + "\n```\n"
                                            if plan else "\n")
+        if replica_table:
+            text += ("\nScale: read replicas (sample only; the same seeded database, a streaming replica of it; on two "
+                     "cores this is the cost of routing, not a speed-up):\n\n" + replica_table + "\n")
         if profile_table:
             text += ("\nExecution samples by code group (JFR, 20 s of load each; floor / sample; innermost non-JDK "
                      "frame):\n\n" + profile_table + "\n")
@@ -630,6 +780,26 @@ def main():
     finally:
         for app in apps.values():
             app.stop()
+        stop_postgres(data)
+
+
+def replicas_only(data):
+    """REPLICAS_ONLY=1: seed the sample alone and run the read-replica section."""
+    try:
+        psql("postgres", "create database bench_sample")
+        app = App("sample", "bench_sample")
+        app.start()
+        try:
+            seeded = seed(app)
+        finally:
+            app.stop()
+        text = ("Scale: read replicas (sample only; on two cores this is the cost of routing, not a speed-up):\n\n"
+                + replicas(data, "bench_sample", seeded) + "\n")
+        os.makedirs(os.path.join(ROOT, "benchmarks", "results"), exist_ok=True)
+        with open(os.path.join(ROOT, "benchmarks", "results", "replicas.md"), "w") as file:
+            file.write(text)
+        print("\n" + text)
+    finally:
         stop_postgres(data)
 
 

@@ -14,6 +14,7 @@ import java.util.function.ToLongFunction;
 
 import io.github.crudkit.pagination.Keyset;
 import io.github.crudkit.pagination.KeysetPage;
+import io.github.crudkit.replica.ReadRouting;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.TypedQuery;
@@ -53,6 +54,9 @@ import org.springframework.orm.jpa.vendor.HibernateJpaDialect;
  * </pre> so that a page deep in the list joins (and evaluates per-row expressions for) as
  * many rows as the page holds, instead of every row PostgreSQL walks past to reach it.
  * The total is a second statement, skipped when the page shows it holds the last row.
+ * <p>
+ * Its reads may go to a read replica ({@link ReadRouting#readOnly}) when the application
+ * configures one.
  * <p>
  * Failures are Spring's {@code DataAccessException}s, as a repository's are, so that a
  * database that cannot be reached is a {@code 503}, not a {@code 500}.
@@ -94,6 +98,10 @@ public final class ProjectionReader {
 	 * @return the row, if there is one
 	 */
 	public <E, R> Optional<R> findOne(Projection<E, R> projection, Specification<E> filter) {
+		return ReadRouting.readOnly(() -> readOne(projection, filter));
+	}
+
+	private <E, R> Optional<R> readOne(Projection<E, R> projection, Specification<E> filter) {
 		try {
 			List<R> rows = query(projection, filter, Sort.unsorted()).setMaxResults(2).getResultList();
 			if (rows.size() > 1) {
@@ -117,12 +125,14 @@ public final class ProjectionReader {
 	 * @return the rows
 	 */
 	public <E, R> List<R> findAll(Projection<E, R> projection, Specification<E> filter, Sort sort) {
-		try {
-			return query(projection, filter, sort).getResultList();
-		}
-		catch (RuntimeException ex) {
-			throw translate(ex);
-		}
+		return ReadRouting.readOnly(() -> {
+			try {
+				return query(projection, filter, sort).getResultList();
+			}
+			catch (RuntimeException ex) {
+				throw translate(ex);
+			}
+		});
 	}
 
 	/**
@@ -136,12 +146,14 @@ public final class ProjectionReader {
 	 * @return the rows
 	 */
 	public <E, R> List<R> findAll(Projection<E, R> projection, Specification<E> filter, Sort sort, int limit) {
-		try {
-			return query(projection, filter, sort).setMaxResults(limit).getResultList();
-		}
-		catch (RuntimeException ex) {
-			throw translate(ex);
-		}
+		return ReadRouting.readOnly(() -> {
+			try {
+				return query(projection, filter, sort).setMaxResults(limit).getResultList();
+			}
+			catch (RuntimeException ex) {
+				throw translate(ex);
+			}
+		});
 	}
 
 	/**
@@ -189,6 +201,11 @@ public final class ProjectionReader {
 	 * @return the page
 	 */
 	public <E, R> Page<R> findPage(Projection<E, R> projection, Specification<E> filter, Pageable pageable,
+			SortExpressions<E> sorts) {
+		return ReadRouting.readOnly(() -> readPage(projection, filter, pageable, sorts));
+	}
+
+	private <E, R> Page<R> readPage(Projection<E, R> projection, Specification<E> filter, Pageable pageable,
 			SortExpressions<E> sorts) {
 		try {
 			if (pageable.isUnpaged()) {
@@ -252,7 +269,15 @@ public final class ProjectionReader {
 		}
 		List<K> distinct = List.copyOf(new LinkedHashSet<>(ownerIds));
 		String[] path = ownerIdPath.split("\\.");
-		List<R> rows;
+		List<R> rows = ReadRouting.readOnly(() -> readChildren(projection, path, distinct, sort));
+		Map<K, List<R>> grouped = new LinkedHashMap<>();
+		for (R row : rows) {
+			grouped.computeIfAbsent(ownerId.apply(row), (key) -> new ArrayList<>()).add(row);
+		}
+		return grouped;
+	}
+
+	private <E, R, K> List<R> readChildren(Projection<E, R> projection, String[] path, List<K> distinct, Sort sort) {
 		try {
 			CriteriaBuilder builder = this.entityManager.getCriteriaBuilder();
 			CriteriaQuery<R> query = builder.createQuery(projection.view());
@@ -263,6 +288,7 @@ public final class ProjectionReader {
 				owner = owner.get(name);
 			}
 			query.orderBy(QueryUtils.toOrders(sort, root, builder));
+			String ownerIdPath = String.join(".", path);
 			boolean cacheable = !throughEmbeddable(projection.entity(), ownerIdPath)
 					&& sort.stream().noneMatch((order) -> throughEmbeddable(projection.entity(), order.getProperty()))
 					&& !selectsThroughEmbeddable(query.getSelection());
@@ -271,23 +297,16 @@ public final class ProjectionReader {
 				// unique to this query, a collection parameter makes it uncacheable.
 				Object ids = ownerIdArray(owner.getJavaType(), distinct);
 				query.where(builder.isTrue(hibernate.sql("? = any(?)", Boolean.class, owner, hibernate.value(ids))));
-				rows = this.entityManager.createQuery(query).getResultList();
+				return this.entityManager.createQuery(query).getResultList();
 			}
-			else {
-				@SuppressWarnings("rawtypes")
-				ParameterExpression<Collection> ids = builder.parameter(Collection.class);
-				query.where(owner.in(ids));
-				rows = this.entityManager.createQuery(query).setParameter(ids, distinct).getResultList();
-			}
+			@SuppressWarnings("rawtypes")
+			ParameterExpression<Collection> ids = builder.parameter(Collection.class);
+			query.where(owner.in(ids));
+			return this.entityManager.createQuery(query).setParameter(ids, distinct).getResultList();
 		}
 		catch (RuntimeException ex) {
 			throw translate(ex);
 		}
-		Map<K, List<R>> grouped = new LinkedHashMap<>();
-		for (R row : rows) {
-			grouped.computeIfAbsent(ownerId.apply(row), (key) -> new ArrayList<>()).add(row);
-		}
-		return grouped;
 	}
 
 	/**
@@ -345,12 +364,14 @@ public final class ProjectionReader {
 	 * @return the number of rows
 	 */
 	public <E> long count(Class<E> entity, Specification<E> filter) {
-		try {
-			return PageIds.count(this.entityManager, entity, filter);
-		}
-		catch (RuntimeException ex) {
-			throw translate(ex);
-		}
+		return ReadRouting.readOnly(() -> {
+			try {
+				return PageIds.count(this.entityManager, entity, filter);
+			}
+			catch (RuntimeException ex) {
+				throw translate(ex);
+			}
+		});
 	}
 
 	private RuntimeException translate(RuntimeException ex) {

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.github.crudkit.sample.support.Api;
 import io.github.crudkit.sample.support.Api.Response;
@@ -85,12 +87,34 @@ class OpenApiIntegrationTests {
 			JsonNode responses = paths.get(path).get("post").get("responses");
 			assertThat(responses.has("200")).as(path).isFalse();
 			assertThat(responses.get("201").get("headers").propertyNames()).as(path)
-				.containsExactlyInAnyOrder("Location", "ETag", "Idempotent-Replayed");
+				.containsExactlyInAnyOrder("Location", "ETag", "Idempotent-Replayed", "Crudkit-Read-After");
 			assertThat(responses.get("201").get("content").propertyNames()).as(path)
 				.containsExactly("application/json");
 		}
 		JsonNode bulk = paths.get("/api/heroes/bulk").get("post").get("responses").get("201");
-		assertThat(bulk.get("headers").propertyNames()).containsExactly("Idempotent-Replayed");
+		assertThat(bulk.get("headers").propertyNames()).containsExactlyInAnyOrder("Idempotent-Replayed",
+				"Crudkit-Read-After");
+	}
+
+	@Test
+	void everySuccessfulAnswerDocumentsTheReadYourWritesPosition() {
+		Set<String> documented = new HashSet<>();
+		document().get("paths")
+			.forEachEntry((path, item) -> item
+				.forEachEntry((method, operation) -> operation.get("responses").forEachEntry((status, response) -> {
+					if (status.startsWith("2")) {
+						assertThat(response.path("headers").has("Crudkit-Read-After"))
+							.as("%s %s %s", method, path, status)
+							.isTrue();
+						documented.add(method + " " + path);
+					}
+					else {
+						assertThat(response.path("headers").has("Crudkit-Read-After"))
+							.as("%s %s %s", method, path, status)
+							.isFalse();
+					}
+				})));
+		assertThat(documented).as("operations").hasSize(26);
 	}
 
 	@Test

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Properties;
 
+import javax.sql.DataSource;
+
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.crudkit.datasource.DatabaseUnavailableException;
 import io.github.crudkit.datasource.JdbcUrls;
@@ -28,11 +30,32 @@ final class DatabaseStartupCheck implements BeanPostProcessor {
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
-		if (bean instanceof HikariDataSource dataSource && dataSource.getJdbcUrl() != null && !dataSource.isRunning()) {
+		HikariDataSource dataSource = pool(bean);
+		if (dataSource != null && dataSource.getJdbcUrl() != null && !dataSource.isRunning()) {
 			check(dataSource.getJdbcUrl(), dataSource.getUsername(), dataSource.getPassword(),
 					dataSource.getDataSourceProperties(), Duration.ofMillis(dataSource.getConnectionTimeout()));
 		}
 		return bean;
+	}
+
+	/**
+	 * Return the pool itself, or the one a wrapper (crudkit's replica routing, say) puts
+	 * first and unwraps to.
+	 */
+	private static @Nullable HikariDataSource pool(Object bean) {
+		if (bean instanceof HikariDataSource pool) {
+			return pool;
+		}
+		if (bean instanceof DataSource dataSource) {
+			try {
+				return dataSource.isWrapperFor(HikariDataSource.class) ? dataSource.unwrap(HikariDataSource.class)
+						: null;
+			}
+			catch (SQLException ex) {
+				return null;
+			}
+		}
+		return null;
 	}
 
 	/**

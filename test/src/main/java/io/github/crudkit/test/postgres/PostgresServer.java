@@ -187,7 +187,12 @@ public abstract class PostgresServer implements AutoCloseable {
 		/**
 		 * An embedded server started from binaries on the classpath.
 		 */
-		EMBEDDED
+		EMBEDDED,
+
+		/**
+		 * Servers started from the machine's PostgreSQL binaries.
+		 */
+		BINARIES
 
 	}
 
