@@ -268,8 +268,7 @@ public final class ProjectionReader {
 			return Map.of();
 		}
 		List<K> distinct = List.copyOf(new LinkedHashSet<>(ownerIds));
-		String[] path = ownerIdPath.split("\\.");
-		List<R> rows = ReadRouting.readOnly(() -> readChildren(projection, path, distinct, sort));
+		List<R> rows = ReadRouting.readOnly(() -> readChildren(projection, ownerIdPath, distinct, sort));
 		Map<K, List<R>> grouped = new LinkedHashMap<>();
 		for (R row : rows) {
 			grouped.computeIfAbsent(ownerId.apply(row), (key) -> new ArrayList<>()).add(row);
@@ -277,18 +276,18 @@ public final class ProjectionReader {
 		return grouped;
 	}
 
-	private <E, R, K> List<R> readChildren(Projection<E, R> projection, String[] path, List<K> distinct, Sort sort) {
+	private <E, R, K> List<R> readChildren(Projection<E, R> projection, String ownerIdPath, List<K> distinct,
+			Sort sort) {
 		try {
 			CriteriaBuilder builder = this.entityManager.getCriteriaBuilder();
 			CriteriaQuery<R> query = builder.createQuery(projection.view());
 			Root<E> root = query.from(projection.entity());
 			select(query, root, projection);
 			Path<?> owner = root;
-			for (String name : path) {
+			for (String name : ownerIdPath.split("\\.")) {
 				owner = owner.get(name);
 			}
 			query.orderBy(QueryUtils.toOrders(sort, root, builder));
-			String ownerIdPath = String.join(".", path);
 			boolean cacheable = !throughEmbeddable(projection.entity(), ownerIdPath)
 					&& sort.stream().noneMatch((order) -> throughEmbeddable(projection.entity(), order.getProperty()))
 					&& !selectsThroughEmbeddable(query.getSelection());
